@@ -1,0 +1,19 @@
+package org.polenta.core.aggregates;
+
+import java.util.UUID;
+
+/** Where aggregated points are kept, one series per (metric, aggregation). Implementations are thread-safe. */
+public interface AggregateStore {
+
+    /**
+     * The stored aggregates with from <= timestamp < to. Long.MIN_VALUE / Long.MAX_VALUE mean unbounded.
+     * Implementations read only the storage units (splits) that overlap the range.
+     */
+    Points read(UUID metricId, Aggregation aggregation, long from, long to);
+
+    /**
+     * Inserts or replaces these buckets (timestamps are bucket starts). Buckets not named keep their value.
+     * {@code ttlSeconds} is the archive item's timespan, or 0 to keep forever.
+     */
+    void write(UUID metricId, Aggregation aggregation, Points buckets, int ttlSeconds);
+}

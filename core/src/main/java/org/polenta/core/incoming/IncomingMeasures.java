@@ -1,0 +1,39 @@
+package org.polenta.core.incoming;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The backlog: measures accepted by the API (or the bus) and not yet aggregated. Metrics are spread over
+ * {@link #sackCount()} sacks so that several processors can share the work, a sack at a time.
+ */
+public interface IncomingMeasures {
+
+    int sackCount();
+
+    /** The sack a metric's measures go to; stable for the life of the deployment. */
+    default int sackOf(UUID metricId) {
+        return (int) Math.floorMod(metricId.getLeastSignificantBits(), (long) sackCount());
+    }
+
+    /** Stores the measures durably (at the configured write consistency) before returning: one batch per metric. */
+    void add(Map<UUID, List<Measure>> measuresByMetric);
+
+    /** Metrics of the sack that have pending measures, at most {@code limit}. */
+    Set<UUID> metricsWithPending(int sack, int limit);
+
+    /** Everything pending for the metric now. */
+    PendingMeasures pending(UUID metricId);
+
+    /** Forgets exactly the batches of {@code processed}; batches that arrived meanwhile stay. */
+    void remove(PendingMeasures processed);
+
+    /** Backlog totals for /v1/status. */
+    BacklogSummary summary();
+
+    /** metrics: how many metrics have pending measures; measures: how many measures in all; perMetric: count by metric. */
+    record BacklogSummary(long metrics, long measures, Map<UUID, Long> perMetric) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.polenta.core.metric;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where metrics are indexed. Implementations are thread-safe. */
+public interface MetricRepository {
+
+    /** @throws org.polenta.core.errors.AlreadyExistsException "Metric ID already exists" */
+    void create(Metric metric);
+
+    /** An active metric; deleted ones are not returned. */
+    Optional<Metric> get(UUID id);
+
+    /** Several at once (missing or deleted ids are left out). */
+    List<Metric> get(List<UUID> ids);
+
+    /**
+     * Metrics whose fields equal every given value. Keys are Metric's field names as Gnocchi names them:
+     * id, name, unit, archive_policy_name, creator, resource_id, status. An absent "status" means "active".
+     * Order is unspecified: sorting and paging are the caller's (core's Pagination).
+     */
+    List<Metric> find(Map<String, String> equalities);
+
+    /** Marks the metric deleted; its points expire by TTL. @throws org.polenta.core.errors.NoSuchEntityException */
+    void delete(UUID id);
+}
