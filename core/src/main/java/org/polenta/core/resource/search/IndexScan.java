@@ -1,0 +1,63 @@
+package org.polenta.core.resource.search;
+
+import java.util.UUID;
+
+/**
+ * One index read that a storage can serve without scanning everything: the rows it yields are a superset of
+ * what its part of the filter keeps. A plan unions several scans (an OR of indexable terms); the residual filter
+ * is then applied to every row.
+ *
+ * <p>Columns: "type", "user_id", "creator", "created_by_project_id", "started_at", "ended_at", "revision_start",
+ * or "attributes.NAME" for an attribute of the listed type. Values are typed as {@link FieldKind} says (Long
+ * epoch nanoseconds for times).
+ */
+public sealed interface IndexScan {
+
+    /** How selective the scan is expected to be: lower is better. */
+    int rank();
+
+    /** The resource with this id (primary key lookup). */
+    record ById(UUID id) implements IndexScan {
+        @Override
+        public int rank() {
+            return 0;
+        }
+    }
+
+    /** Every resource of a project (the project_id partition). */
+    record ByProject(String projectId) implements IndexScan {
+        @Override
+        public int rank() {
+            return 2;
+        }
+    }
+
+    /** An equality on an indexed column (never NULL: indexes do not hold NULLs). */
+    record Equals(String column, Object value) implements IndexScan {
+        @Override
+        public int rank() {
+            return switch (column) {
+                case "type" -> 4;
+                case "created_by_project_id" -> 2;
+                default -> 1;
+            };
+        }
+    }
+
+    /** A range on an indexed column; a null bound is open. */
+    record Range(String column, Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive)
+            implements IndexScan {
+        @Override
+        public int rank() {
+            return 3;
+        }
+    }
+
+    /** Everything (paged by the storage's own order). */
+    record FullScan() implements IndexScan {
+        @Override
+        public int rank() {
+            return 5;
+        }
+    }
+}

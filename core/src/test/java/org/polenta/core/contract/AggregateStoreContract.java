@@ -1,0 +1,131 @@
+package org.polenta.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.polenta.core.aggregates.AggregateStore;
+import org.polenta.core.aggregates.Aggregation;
+import org.polenta.core.aggregates.Points;
+
+/** What every AggregateStore must do. Each test uses fresh metric ids. */
+public abstract class AggregateStoreContract {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long MINUTE = 60 * SECOND;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+    private static final long T0 = 1_700_000_000L * SECOND / DAY * DAY;
+    private static final Aggregation MEAN_1M = new Aggregation("mean", MINUTE);
+
+    protected abstract AggregateStore aggregates();
+
+    private AggregateStore store;
+    private UUID metric;
+
+    @BeforeEach
+    void setUpStore() {
+        store = aggregates();
+        metric = UUID.randomUUID();
+    }
+
+    private static Points buckets(long start, long granularity, int n, double first) {
+        long[] ts = new long[n];
+        double[] vs = new double[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = start + i * granularity;
+            vs[i] = first + i * 0.25;
+        }
+        return new Points(ts, vs);
+    }
+
+    @Test
+    void writtenBucketsAreReadBack() {
+        Points points = buckets(T0, MINUTE, 120, 1);
+        store.write(metric, MEAN_1M, points, 0);
+        assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(points);
+    }
+
+    @Test
+    void bucketsWrittenWithATtlAreReadableAtOnce() {
+        Points points = buckets(T0, MINUTE, 10, 1);
+        store.write(metric, MEAN_1M, points, 3600);
+        assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(points);
+    }
+
+    @Test
+    void readReturnsTheHalfOpenRangeAcrossManyDays() {
+        Points points = buckets(T0 - 3 * HOUR, MINUTE, 4 * 24 * 60, 0);
+        store.write(metric, MEAN_1M, points, 0);
+        long from = T0 + DAY - 7 * MINUTE;
+        long to = T0 + 2 * DAY + 13 * MINUTE;
+        Points expected = points.slice(from, to);
+        assertThat(expected.size()).isEqualTo(24 * 60 + 20);
+        assertThat(store.read(metric, MEAN_1M, from, to)).isEqualTo(expected);
+        assertThat(store.read(metric, MEAN_1M, from, Long.MAX_VALUE)).isEqualTo(points.slice(from, Long.MAX_VALUE));
+        assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, to)).isEqualTo(points.slice(Long.MIN_VALUE, to));
+        assertThat(store.read(metric, MEAN_1M, to, from).isEmpty()).isTrue();
+    }
+
+    @Test
+    void bucketsNotWrittenAgainKeepTheirValues() {
+        store.write(metric, MEAN_1M, buckets(T0, MINUTE, 10, 0), 0);
+        Points update = new Points(new long[] {T0 + 3 * MINUTE, T0 + 10 * MINUTE, T0 + DAY},
+            new double[] {-1, -2, -3});
+        store.write(metric, MEAN_1M, update, 0);
+        Points all = store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(all.size()).isEqualTo(12);
+        assertThat(all.slice(T0, T0 + 3 * MINUTE)).isEqualTo(buckets(T0, MINUTE, 3, 0));
+        assertThat(all.slice(T0 + 3 * MINUTE, T0 + 4 * MINUTE))
+            .isEqualTo(new Points(new long[] {T0 + 3 * MINUTE}, new double[] {-1}));
+        assertThat(all.slice(T0 + 4 * MINUTE, T0 + 10 * MINUTE)).isEqualTo(buckets(T0 + 4 * MINUTE, MINUTE, 6, 1));
+        assertThat(all.slice(T0 + 10 * MINUTE, Long.MAX_VALUE)).isEqualTo(new Points(
+            new long[] {T0 + 10 * MINUTE, T0 + DAY}, new double[] {-2, -3}));
+    }
+
+    @Test
+    void seriesAreKeptApartByMetricMethodAndGranularity() {
+        Aggregation max1m = new Aggregation("max", MINUTE);
+        Aggregation mean1h = new Aggregation("mean", HOUR);
+        UUID other = UUID.randomUUID();
+        store.write(metric, MEAN_1M, buckets(T0, MINUTE, 5, 1), 0);
+        store.write(metric, max1m, buckets(T0, MINUTE, 5, 100), 0);
+        store.write(metric, mean1h, buckets(T0, HOUR, 3, 7), 0);
+        store.write(other, MEAN_1M, buckets(T0, MINUTE, 2, -5), 0);
+        assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(buckets(T0, MINUTE, 5, 1));
+        assertThat(store.read(metric, max1m, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(buckets(T0, MINUTE, 5, 100));
+        assertThat(store.read(metric, mean1h, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(buckets(T0, HOUR, 3, 7));
+        assertThat(store.read(other, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(buckets(T0, MINUTE, 2, -5));
+        assertThat(store.read(other, max1m, Long.MIN_VALUE, Long.MAX_VALUE).isEmpty()).isTrue();
+    }
+
+    @Test
+    void fineAndCoarseGranularitiesWork() {
+        Aggregation perSecond = new Aggregation("last", SECOND);
+        Points seconds = buckets(T0 - 1800 * SECOND, SECOND, 9000, 3);
+        store.write(metric, perSecond, seconds, 3600);
+        assertThat(store.read(metric, perSecond, T0, T0 + 4000 * SECOND))
+            .isEqualTo(seconds.slice(T0, T0 + 4000 * SECOND));
+        Aggregation perWeek = new Aggregation("sum", 7 * DAY);
+        Points weeks = buckets(T0 / (7 * DAY) * (7 * DAY), 7 * DAY, 60, 0);
+        store.write(metric, perWeek, weeks, 0);
+        assertThat(store.read(metric, perWeek, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(weeks);
+    }
+
+    @Test
+    void oddValuesSurvive() {
+        Points points = new Points(new long[] {T0, T0 + MINUTE, T0 + 2 * MINUTE, T0 + 3 * MINUTE},
+            new double[] {-0.0, Double.MAX_VALUE, 1.0 / 3, -1e-300});
+        store.write(metric, MEAN_1M, points, 0);
+        Points back = store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(back).isEqualTo(points);
+        assertThat(Double.doubleToRawLongBits(back.value(0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @Test
+    void writingNothingChangesNothing() {
+        store.write(metric, MEAN_1M, Points.EMPTY, 0);
+        assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE).isEmpty()).isTrue();
+    }
+}

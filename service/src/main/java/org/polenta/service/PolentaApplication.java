@@ -1,0 +1,172 @@
+package org.polenta.service;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.polenta.core.aggregates.CrossMetricAggregator;
+import org.polenta.core.aggregates.MeasuresReader;
+import org.polenta.core.processor.MetricProcessor;
+import org.polenta.core.processor.ProcessingStatistics;
+import org.polenta.service.api.PythonJsonPrinter;
+import org.polenta.service.auth.AuthenticationFilter;
+import org.polenta.service.auth.Authenticators;
+import org.polenta.service.auth.Caller;
+import org.polenta.service.auth.policy.PolicyEnforcer;
+import org.polenta.service.auth.policy.PolicyRules;
+import org.polenta.service.bootstrap.DefaultArchivePoliciesInstaller;
+import org.polenta.service.bootstrap.StorageHealthCheck;
+import org.polenta.service.errors.ApiExceptionMapper;
+import org.polenta.service.errors.JsonProcessingExceptionMapper;
+import org.polenta.service.errors.PolentaExceptionMapper;
+import org.polenta.service.errors.UnexpectedExceptionMapper;
+import org.polenta.service.errors.WebApplicationExceptionMapper;
+import org.polenta.service.http.CorsFilter;
+import org.polenta.service.http.JsonBodies;
+import org.polenta.service.http.PathNormalizingFilter;
+import org.polenta.service.http.PublicUrls;
+import org.polenta.service.operations.ArchivePolicyRuleOperations;
+import org.polenta.service.operations.CrossMetricAggregation;
+import org.polenta.service.operations.MeasuresIntake;
+import org.polenta.service.operations.MetricCreation;
+import org.polenta.service.operations.MetricListing;
+import org.polenta.service.operations.MetricLookup;
+import org.polenta.service.operations.MetricSearch;
+import org.polenta.service.operations.StatusReport;
+import org.polenta.service.processing.BackgroundProcessing;
+import org.polenta.service.processing.MetricProcessing;
+import org.polenta.service.processing.MetricRefresher;
+import org.polenta.service.processing.ProcessingHints;
+import org.polenta.service.processing.SackLeaseTable;
+import org.polenta.service.processing.SackPass;
+import org.polenta.service.resources.AggregationResource;
+import org.polenta.service.resources.ArchivePolicyResource;
+import org.polenta.service.resources.ArchivePolicyRuleResource;
+import org.polenta.service.resources.BatchMeasuresResource;
+import org.polenta.service.resources.CapabilitiesResource;
+import org.polenta.service.resources.HealthcheckResource;
+import org.polenta.service.resources.MeasuresResource;
+import org.polenta.service.resources.MetricResource;
+import org.polenta.service.resources.SearchMetricResource;
+import org.polenta.service.resources.StatusResource;
+import org.polenta.service.resources.V1Resource;
+import org.polenta.service.resources.VersionsResource;
+import org.polenta.storage.cassandra.CassandraStorage;
+
+/**
+ * The Polenta service: Gnocchi's v1 REST API over Cassandra, with the processors that aggregate the backlog.
+ * Everything is wired here, explicitly.
+ */
+public class PolentaApplication extends Application<PolentaConfiguration> {
+
+    private ConfigLocation configLocation;
+
+    public static void main(String[] args) throws Exception {
+        new PolentaApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "polenta";
+    }
+
+    @Override
+    public void initialize(Bootstrap<PolentaConfiguration> bootstrap) {
+        // ${POLENTA_PORT:-8041} and the like in the YAML; unset variables without a default stay as written.
+        configLocation = new ConfigLocation(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.setConfigurationSourceProvider(configLocation);
+    }
+
+    @Override
+    public void run(PolentaConfiguration config, Environment env) throws IOException {
+        ObjectMapper mapper = env.getObjectMapper();
+        // Gnocchi answers bare NaN / Infinity tokens in measures, as Python's json does.
+        mapper.getFactory().configure(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature(), false);
+        PythonJsonPrinter.install(mapper);
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        // Let "//" reach Jersey (PathNormalizingFilter collapses it) instead of Jetty's 400 "Ambiguous URI".
+        env.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
+
+        CassandraStorage storage = CassandraStorage.open(config.getCassandra().toStorageConfig());
+        env.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                storage.close();
+            }
+        });
+        env.healthChecks().register("cassandra", new StorageHealthCheck(storage::isHealthy));
+        if (config.isCreateDefaultArchivePolicies()) {
+            new DefaultArchivePoliciesInstaller(storage.archivePolicies(), storage.archivePolicyRules())
+                    .installIfFirstStart();
+        }
+
+        PolicyEnforcer enforcer = new PolicyEnforcer(
+                PolicyRules.load(configLocation == null ? java.nio.file.Path.of(config.getAuth().getPolicyFile())
+                        : configLocation.resolve(config.getAuth().getPolicyFile())));
+        PublicUrls urls = new PublicUrls(config.getApi().isProxyHeaders());
+        JsonBodies bodies = new JsonBodies(mapper, config.getApi().getMaxBodyBytes());
+
+        String processorName = "polenta-" + UUID.randomUUID();
+        ProcessingStatistics statistics = new ProcessingStatistics();
+        MetricProcessing processing = new MetricProcessing(storage.metrics(), storage.archivePolicies(),
+                storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates()),
+                statistics);
+        SackLeaseTable leases = new SackLeaseTable(storage.sackLeases(), processorName, storage.incoming().sackCount(),
+                Duration.ofSeconds(config.getProcessing().getLeaseSeconds()), System::currentTimeMillis);
+        ProcessingHints hints = new ProcessingHints(config.getProcessing().getThreads(), storage.incoming().sackCount());
+        env.lifecycle().manage(new BackgroundProcessing(config.getProcessing(), leases,
+                new SackPass(storage.incoming(), leases, processing, config.getProcessing().getMetricsPerPass()), hints));
+        MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, processing,
+                config.getApi().getRefreshTimeoutMillis());
+
+        MetricLookup lookup = new MetricLookup(storage.metrics(), storage.archivePolicies());
+        MeasuresReader reader = new MeasuresReader(storage.aggregates());
+
+        JerseyEnvironment jersey = env.jersey();
+        jersey.register(new PathNormalizingFilter());
+        jersey.register(new CorsFilter(config.getCors()));
+        jersey.register(new AuthDynamicFeature(
+                new AuthenticationFilter(Authenticators.forMode(config.getAuth().getMode()))));
+        jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+        jersey.register(new ApiExceptionMapper());
+        jersey.register(new PolentaExceptionMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new JsonProcessingExceptionMapper());
+        jersey.register(new UnexpectedExceptionMapper());
+
+        jersey.register(new VersionsResource(urls));
+        jersey.register(new V1Resource(urls));
+        jersey.register(new HealthcheckResource(storage::isHealthy));
+        jersey.register(new CapabilitiesResource());
+        jersey.register(new StatusResource(new StatusReport(storage.incoming(), statistics, processorName), enforcer));
+        jersey.register(new ArchivePolicyResource(storage.archivePolicies(), enforcer, bodies, urls));
+        jersey.register(new ArchivePolicyRuleResource(new ArchivePolicyRuleOperations(storage.archivePolicyRules(),
+                storage.archivePolicies(), enforcer, bodies, urls)));
+        jersey.register(new MetricResource(
+                new MetricCreation(storage.metrics(), storage.archivePolicies(), storage.archivePolicyRules(), enforcer),
+                new MetricListing(storage.metrics(), enforcer, config.getApi().getMaxLimit()),
+                lookup, storage.metrics(), enforcer, bodies, urls));
+        jersey.register(new MeasuresResource(lookup,
+                new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader, refresher,
+                enforcer, bodies));
+        jersey.register(new BatchMeasuresResource(
+                new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), bodies));
+        jersey.register(new SearchMetricResource(new MetricSearch(storage.metrics(), lookup, reader, enforcer), bodies));
+        jersey.register(new AggregationResource(new CrossMetricAggregation(storage.metrics(), lookup,
+                new CrossMetricAggregator(reader), refresher, enforcer), bodies));
+    }
+}

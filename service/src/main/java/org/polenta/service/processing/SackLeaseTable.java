@@ -1,0 +1,97 @@
+package org.polenta.service.processing;
+
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.polenta.core.processor.SackLeases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's view of the sack leases, shared by its processor threads and refresh=true reads: which sacks
+ * it holds and until when, renewed once half the lease has run, retried on sacks held elsewhere no more often
+ * than that. Also the per-sack local lock, so that one metric is processed by one thread of the instance at a time.
+ */
+public final class SackLeaseTable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SackLeaseTable.class);
+
+    private final SackLeases leases;
+    private final String owner;
+    private final Duration ttl;
+    private final LongSupplier clockMillis;
+    private final long[] heldUntil;
+    private final long[] nextAttempt;
+    private final ReentrantLock[] locks;
+
+    public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis) {
+        this.leases = leases;
+        this.owner = owner;
+        this.ttl = ttl;
+        this.clockMillis = clockMillis;
+        this.heldUntil = new long[sacks];
+        this.nextAttempt = new long[sacks];
+        this.locks = new ReentrantLock[sacks];
+        for (int i = 0; i < sacks; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public int sacks() {
+        return locks.length;
+    }
+
+    /** Holds (taking or renewing as needed) the lease of the sack; false while another instance holds it. */
+    public boolean hold(int sack) {
+        synchronized (locks[sack]) {
+            long now = clockMillis.getAsLong();
+            long half = ttl.toMillis() / 2;
+            if (heldUntil[sack] - now > half) {
+                return true;
+            }
+            if (heldUntil[sack] <= now && nextAttempt[sack] > now) {
+                return false;
+            }
+            boolean acquired;
+            try {
+                acquired = leases.tryAcquire(sack, owner, ttl);
+            } catch (RuntimeException e) {
+                LOG.warn("could not take the lease of sack {}: {}", sack, e.toString());
+                acquired = false;
+            }
+            if (acquired) {
+                heldUntil[sack] = now + ttl.toMillis();
+                return true;
+            }
+            heldUntil[sack] = 0;
+            nextAttempt[sack] = now + half;
+            return false;
+        }
+    }
+
+    /** The lock to hold while processing a metric of the sack. */
+    public ReentrantLock lock(int sack) {
+        return locks[sack];
+    }
+
+    /** Gives every held lease up, so another instance can take over at once (shutdown). */
+    public void releaseAll() {
+        long now = clockMillis.getAsLong();
+        for (int sack = 0; sack < locks.length; sack++) {
+            synchronized (locks[sack]) {
+                if (heldUntil[sack] > now) {
+                    try {
+                        leases.release(sack, owner);
+                    } catch (RuntimeException e) {
+                        LOG.debug("could not release sack {}: {}", sack, e.toString());
+                    }
+                }
+                heldUntil[sack] = 0;
+            }
+        }
+    }
+}

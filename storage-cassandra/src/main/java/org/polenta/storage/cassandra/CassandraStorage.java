@@ -1,0 +1,164 @@
+package org.polenta.storage.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.polenta.core.aggregates.AggregateStore;
+import org.polenta.core.aggregates.RawPointStore;
+import org.polenta.core.archive.ArchivePolicyRepository;
+import org.polenta.core.archive.ArchivePolicyRuleRepository;
+import org.polenta.core.incoming.IncomingMeasures;
+import org.polenta.core.metric.MetricRepository;
+import org.polenta.core.processor.SackLeases;
+import org.polenta.storage.cassandra.cql.Cql;
+import org.polenta.storage.cassandra.cql.CqlScript;
+import org.polenta.storage.cassandra.cql.SchemaMigrator;
+import org.polenta.storage.cassandra.incoming.CassandraIncomingMeasures;
+import org.polenta.storage.cassandra.index.CassandraArchivePolicyRepository;
+import org.polenta.storage.cassandra.index.CassandraArchivePolicyRuleRepository;
+import org.polenta.storage.cassandra.index.CassandraMetricRepository;
+import org.polenta.storage.cassandra.leases.CassandraSackLeases;
+import org.polenta.storage.cassandra.points.CassandraAggregateStore;
+import org.polenta.storage.cassandra.points.CassandraRawPointStore;
+
+/** Everything Polenta keeps, in one Cassandra keyspace, behind core's storage interfaces. */
+public final class CassandraStorage implements AutoCloseable {
+
+    /** Unquoted CQL identifiers: the keyspace name is pasted into statements, so nothing else is accepted. */
+    private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+
+    private final CqlSession session;
+    private final Cql cql;
+    private final ArchivePolicyRepository archivePolicies;
+    private final ArchivePolicyRuleRepository archivePolicyRules;
+    private final MetricRepository metrics;
+    private final IncomingMeasures incoming;
+    private final RawPointStore rawPoints;
+    private final AggregateStore aggregates;
+    private final SackLeases sackLeases;
+    private final String healthQuery;
+    private final String keyspace;
+
+    private CassandraStorage(CqlSession session, CassandraStorageConfig config, String keyspace) {
+        this.session = session;
+        this.keyspace = keyspace;
+        this.cql = new Cql(session, keyspace, config.getReadConsistency(), config.getWriteConsistency(),
+            Duration.ofSeconds(config.getRequestTimeoutSeconds()));
+        this.archivePolicies = new CassandraArchivePolicyRepository(cql);
+        this.archivePolicyRules = new CassandraArchivePolicyRuleRepository(cql);
+        this.metrics = new CassandraMetricRepository(cql);
+        this.incoming = new CassandraIncomingMeasures(cql, config.getSacks());
+        this.rawPoints = new CassandraRawPointStore(cql, config.getRawRetentionSeconds());
+        this.aggregates = new CassandraAggregateStore(cql);
+        this.sackLeases = new CassandraSackLeases(cql);
+        this.healthQuery = CqlScript.load("queries/schema.cql", Map.of("keyspace", keyspace)).statement("health");
+    }
+
+    /** Connects, drops stale keyspaces if configured, brings the schema up to date and prepares the statements. */
+    public static CassandraStorage open(CassandraStorageConfig config) {
+        String keyspace = config.getKeyspace().toLowerCase();
+        if (!KEYSPACE_NAME.matcher(keyspace).matches()) {
+            throw new IllegalArgumentException("invalid keyspace name: " + config.getKeyspace());
+        }
+        Duration schemaTimeout = Duration.ofSeconds(config.getSchemaTimeoutSeconds());
+        CqlSession session = connect(config, keyspace, schemaTimeout);
+        try {
+            SchemaMigrator migrator = new SchemaMigrator(session, keyspace, config.getReplication(), schemaTimeout);
+            if (config.getDropKeyspacesWithPrefix() != null && !config.getDropKeyspacesWithPrefix().isEmpty()) {
+                migrator.dropKeyspacesWithPrefix(config.getDropKeyspacesWithPrefix());
+            }
+            migrator.migrate();
+            return new CassandraStorage(session, config, keyspace);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private static CqlSession connect(CassandraStorageConfig config, String keyspace, Duration schemaTimeout) {
+        DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(config.getRequestTimeoutSeconds()))
+            // DDL and the first connection are slow on a small, busy node: they get the schema timeout.
+            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, schemaTimeout)
+            .withDuration(DefaultDriverOption.CONNECTION_SET_KEYSPACE_TIMEOUT, schemaTimeout)
+            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, schemaTimeout)
+            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, schemaTimeout)
+            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, schemaTimeout)
+            // Only our keyspace's schema metadata is of interest; test nodes hold many keyspaces.
+            .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspace))
+            .build();
+        var builder = CqlSession.builder()
+            .withConfigLoader(loader)
+            .withLocalDatacenter(config.getLocalDatacenter());
+        for (String contactPoint : config.getContactPoints()) {
+            builder.addContactPoint(parseAddress(contactPoint));
+        }
+        return builder.build();
+    }
+
+    static InetSocketAddress parseAddress(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon < 0) {
+            return new InetSocketAddress(hostAndPort, 9042);
+        }
+        String host = hostAndPort.substring(0, colon).replace("[", "").replace("]", "");
+        return new InetSocketAddress(host, Integer.parseInt(hostAndPort.substring(colon + 1)));
+    }
+
+    public ArchivePolicyRepository archivePolicies() {
+        return archivePolicies;
+    }
+
+    public ArchivePolicyRuleRepository archivePolicyRules() {
+        return archivePolicyRules;
+    }
+
+    public MetricRepository metrics() {
+        return metrics;
+    }
+
+    public IncomingMeasures incoming() {
+        return incoming;
+    }
+
+    public RawPointStore rawPoints() {
+        return rawPoints;
+    }
+
+    public AggregateStore aggregates() {
+        return aggregates;
+    }
+
+    public SackLeases sackLeases() {
+        return sackLeases;
+    }
+
+    /** The session, for modules that keep more in this keyspace (the resource index). */
+    public CqlSession session() {
+        return session;
+    }
+
+    /** The keyspace name as Cassandra knows it (lower case). */
+    public String keyspace() {
+        return keyspace;
+    }
+
+    /** A cheap query against the local node, for the health check. */
+    public boolean isHealthy() {
+        try {
+            return session.execute(healthQuery).one() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.polenta.storage.cassandra.codec;
+
+/**
+ * Telemetry values are mostly short decimals (21.37) or means of a few of them (sum / 5, sum / 6). Such
+ * doubles have noisy mantissas that XOR badly, but v × 10^k × d is (nearly) an integer whose deltas are small.
+ * This encoding stores, for one multiplier M = 10^k × d, the integers round(v × M) as an {@link IntegerSeries}
+ * plus, per value, the difference in bits between v and round(v × M) / M: zero for exact decimals, a few ulps
+ * for means computed in floating point. Decoding adds the difference back, so it is lossless for every double
+ * (NaN, -0.0 and infinities only cost more), and the codec picks it only when it is smaller than XOR.
+ */
+final class ScaledValues {
+
+    static final int MAX_DECIMALS = 6;
+    /** Counts of samples a mean commonly divides by; 60 is the least common multiple of 1..6. */
+    private static final int[] DIVISORS = {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 30, 60};
+    private static final int SAMPLE = 64;
+
+    private ScaledValues() {
+    }
+
+    /** The multiplier that looks cheapest on a sample of the values, as {decimals, divisor}. */
+    static int[] chooseScale(double[] values) {
+        int stride = Math.max(1, values.length / SAMPLE);
+        int[] best = {0, 1};
+        long bestCost = Long.MAX_VALUE;
+        for (int decimals = 0; decimals <= MAX_DECIMALS; decimals++) {
+            for (int divisor : DIVISORS) {
+                double multiplier = multiplier(decimals, divisor);
+                long cost = 0;
+                long previous = 0;
+                for (int i = 0; i < values.length && cost < bestCost; i += stride) {
+                    long scaled = scale(values[i], multiplier);
+                    cost += SignedBuckets.cost(scaled - previous) + SignedBuckets.cost(residual(values[i], scaled, multiplier));
+                    previous = scaled;
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = new int[] {decimals, divisor};
+                }
+            }
+        }
+        return best;
+    }
+
+    static void write(BitWriter out, double[] values, int decimals, int divisor) {
+        double multiplier = multiplier(decimals, divisor);
+        long[] scaled = new long[values.length];
+        long[] residuals = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scaled[i] = scale(values[i], multiplier);
+            residuals[i] = residual(values[i], scaled[i], multiplier);
+        }
+        out.write(decimals, 4);
+        out.write(divisor, 8);
+        IntegerSeries.write(out, scaled);
+        IntegerSeries.write(out, residuals);
+    }
+
+    static double[] read(BitReader in, int count) {
+        int decimals = (int) in.read(4);
+        int divisor = (int) in.read(8);
+        double multiplier = multiplier(decimals, divisor);
+        long[] scaled = IntegerSeries.read(in, count);
+        long[] residuals = IntegerSeries.read(in, count);
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(scaled[i] / multiplier) + residuals[i]);
+        }
+        return values;
+    }
+
+    private static double multiplier(int decimals, int divisor) {
+        return Math.pow(10, decimals) * divisor;
+    }
+
+    /** Saturates for huge or non-finite values; the residual then carries the whole value, still exactly. */
+    private static long scale(double value, double multiplier) {
+        return (long) Math.rint(value * multiplier);
+    }
+
+    private static long residual(double value, long scaled, double multiplier) {
+        return Double.doubleToRawLongBits(value) - Double.doubleToRawLongBits(scaled / multiplier);
+    }
+}

@@ -1,0 +1,117 @@
+package org.polenta.storage.cassandra.codec;
+
+import org.polenta.core.aggregates.Points;
+
+/**
+ * The on-disk form of a block of points: a Gorilla-style compressed blob.
+ *
+ * <p>Timestamps are counted in a unit (the granularity for aggregates, so a regular series costs about one bit
+ * per point) and stored as deltas of deltas. Values are stored either as Gorilla XOR'd float64 or as scaled
+ * integers with exact corrections (see {@link ScaledValues}); whichever is smaller for the block wins.
+ *
+ * <pre>
+ * byte    format version (1)
+ * varint  count
+ * -- only when count > 0:
+ * varint  unit: nanoseconds per tick; every timestamp is a multiple of it
+ * ...     ticks (timestamp / unit) as an {@link IntegerSeries}
+ * byte    value encoding: 0 = XOR float64, 1 = scaled
+ * ...     the values ({@link XorValues} or {@link ScaledValues})
+ * </pre>
+ */
+public final class SeriesCodec {
+
+    private static final int VERSION = 1;
+    private static final int XOR = 0;
+    private static final int SCALED = 1;
+    private static final long[] FALLBACK_UNITS = {1_000_000_000L, 1_000_000L, 1_000L, 1L};
+
+    private SeriesCodec() {
+    }
+
+    /**
+     * @param preferredUnit the spacing the timestamps are expected to be multiples of (e.g. the granularity);
+     *                      any series is accepted, a coarser unit only makes it smaller.
+     */
+    public static byte[] encode(Points points, long preferredUnit) {
+        int count = points.size();
+        BitWriter out = new BitWriter(16 + count * 2);
+        out.write(VERSION, 8);
+        out.writeVarLong(count);
+        if (count == 0) {
+            return out.toByteArray();
+        }
+        long unit = unitFor(points.timestamps(), preferredUnit);
+        out.writeVarLong(unit);
+        long[] ticks = new long[count];
+        for (int i = 0; i < count; i++) {
+            ticks[i] = points.timestamp(i) / unit;
+        }
+        IntegerSeries.write(out, ticks);
+        writeValues(out, points.values());
+        return out.toByteArray();
+    }
+
+    public static Points decode(byte[] blob) {
+        BitReader in = new BitReader(blob);
+        int version = (int) in.read(8);
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown series blob version " + version);
+        }
+        int count = Math.toIntExact(in.readVarLong());
+        if (count == 0) {
+            return Points.EMPTY;
+        }
+        long unit = in.readVarLong();
+        long[] timestamps = IntegerSeries.read(in, count);
+        for (int i = 0; i < count; i++) {
+            timestamps[i] *= unit;
+        }
+        int encoding = (int) in.read(8);
+        double[] values;
+        if (encoding == XOR) {
+            values = XorValues.read(in, count);
+        } else if (encoding == SCALED) {
+            values = ScaledValues.read(in, count);
+        } else {
+            throw new IllegalStateException("unknown value encoding " + encoding);
+        }
+        return new Points(timestamps, values);
+    }
+
+    private static void writeValues(BitWriter out, double[] values) {
+        BitWriter xor = new BitWriter(values.length * 8);
+        XorValues.write(xor, values);
+        int[] scale = ScaledValues.chooseScale(values);
+        BitWriter scaled = new BitWriter(values.length * 2);
+        ScaledValues.write(scaled, values, scale[0], scale[1]);
+        if (scaled.bitLength() < xor.bitLength()) {
+            out.write(SCALED, 8);
+            out.append(scaled);
+            return;
+        }
+        out.write(XOR, 8);
+        out.append(xor);
+    }
+
+    private static long unitFor(long[] timestamps, long preferredUnit) {
+        if (preferredUnit > 0 && allMultiplesOf(timestamps, preferredUnit)) {
+            return preferredUnit;
+        }
+        for (long unit : FALLBACK_UNITS) {
+            if (allMultiplesOf(timestamps, unit)) {
+                return unit;
+            }
+        }
+        return 1;
+    }
+
+    private static boolean allMultiplesOf(long[] timestamps, long unit) {
+        for (long ts : timestamps) {
+            if (ts % unit != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

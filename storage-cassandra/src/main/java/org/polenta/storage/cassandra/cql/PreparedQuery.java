@@ -1,0 +1,70 @@
+package org.polenta.storage.cassandra.cql;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** A prepared statement that binds with the consistency and timeout it was configured with. */
+public final class PreparedQuery {
+
+    private final CqlSession session;
+    private final PreparedStatement prepared;
+    private final ConsistencyLevel consistency;
+    private final Duration timeout;
+
+    PreparedQuery(CqlSession session, PreparedStatement prepared, ConsistencyLevel consistency, Duration timeout) {
+        this.session = session;
+        this.prepared = prepared;
+        this.consistency = consistency;
+        this.timeout = timeout;
+    }
+
+    public PreparedStatement prepared() {
+        return prepared;
+    }
+
+    public BoundStatement bind(Object... values) {
+        return prepared.bind(values)
+            .setConsistencyLevel(consistency)
+            // Lightweight transactions stay within the local data centre, like the regular consistency.
+            .setSerialConsistencyLevel(DefaultConsistencyLevel.LOCAL_SERIAL)
+            .setTimeout(timeout);
+    }
+
+    public ResultSet execute(Object... values) {
+        return session.execute(bind(values));
+    }
+
+    /** For scans that usually stop after the first rows: fetches {@code pageSize} rows at a time. */
+    public ResultSet executePaged(int pageSize, Object... values) {
+        return session.execute(bind(values).setPageSize(pageSize));
+    }
+
+    public CompletionStage<AsyncResultSet> executeAsync(Object... values) {
+        return session.executeAsync(bind(values));
+    }
+
+    /**
+     * Runs this statement once per row of values as one unlogged batch: meant for rows of a single partition,
+     * which Cassandra then applies as one mutation.
+     */
+    public void executeUnloggedBatch(List<Object[]> rows) {
+        BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
+            .setConsistencyLevel(consistency)
+            .setTimeout(timeout);
+        for (Object[] values : rows) {
+            batch.addStatement(prepared.bind(values));
+        }
+        session.execute(batch.build());
+    }
+}

@@ -1,0 +1,140 @@
+package org.polenta.storage.cassandra.incoming;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.polenta.core.incoming.IncomingMeasures;
+import org.polenta.core.incoming.Measure;
+import org.polenta.core.incoming.PendingMeasures;
+import org.polenta.storage.cassandra.codec.MeasureBatchCodec;
+import org.polenta.storage.cassandra.cql.BoundedAsync;
+import org.polenta.storage.cassandra.cql.Cql;
+import org.polenta.storage.cassandra.cql.PreparedQuery;
+
+/** The backlog in incoming_measures: one row per metric per add(), in the partition of the metric's sack. */
+public final class CassandraIncomingMeasures implements IncomingMeasures {
+
+    /** Deletes per batch statement; keeps a removal well below batch_size_warn_threshold (64 KiB). */
+    private static final int DELETES_PER_BATCH = 500;
+
+    private final int sacks;
+    private final PreparedQuery insert;
+    private final PreparedQuery metricsOfSack;
+    private final PreparedQuery batchesOfMetric;
+    private final PreparedQuery deleteBatch;
+    private final PreparedQuery countsOfSack;
+
+    public CassandraIncomingMeasures(Cql cql, int sacks) {
+        if (sacks < 1) {
+            throw new IllegalArgumentException("sacks must be at least 1");
+        }
+        this.sacks = sacks;
+        Cql.Queries queries = cql.queries("incoming_measures.cql");
+        insert = queries.get("insert");
+        metricsOfSack = queries.get("metricsOfSack");
+        batchesOfMetric = queries.get("batchesOfMetric");
+        deleteBatch = queries.get("deleteBatch");
+        countsOfSack = queries.get("countsOfSack");
+    }
+
+    @Override
+    public int sackCount() {
+        return sacks;
+    }
+
+    /** Writes every metric's batch in parallel and returns only once all are acknowledged. */
+    @Override
+    public void add(Map<UUID, List<Measure>> measuresByMetric) {
+        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        for (Map.Entry<UUID, List<Measure>> e : measuresByMetric.entrySet()) {
+            List<Measure> measures = e.getValue();
+            if (measures.isEmpty()) {
+                continue;
+            }
+            UUID metricId = e.getKey();
+            ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(measures));
+            writes.add(() -> insert.executeAsync(sackOf(metricId), metricId, Uuids.timeBased(), measures.size(), blob));
+        }
+        BoundedAsync.runAll(writes);
+    }
+
+    @Override
+    public Set<UUID> metricsWithPending(int sack, int limit) {
+        Set<UUID> metrics = new LinkedHashSet<>();
+        if (limit <= 0) {
+            return metrics;
+        }
+        for (Row row : metricsOfSack.execute(sack, limit)) {
+            metrics.add(row.getUuid(0));
+        }
+        return metrics;
+    }
+
+    @Override
+    public PendingMeasures pending(UUID metricId) {
+        List<Object> batchIds = new ArrayList<>();
+        List<List<Measure>> batches = new ArrayList<>();
+        for (Row row : batchesOfMetric.execute(sackOf(metricId), metricId)) {
+            batchIds.add(row.getUuid("batch_id"));
+            ByteBuffer blob = row.getByteBuffer("measures");
+            byte[] bytes = new byte[blob.remaining()];
+            blob.get(bytes);
+            batches.add(MeasureBatchCodec.decode(bytes));
+        }
+        return new PendingMeasures(metricId, batchIds, batches);
+    }
+
+    /** Deletes each processed row by its full key: a batch added meanwhile has another batch id and stays. */
+    @Override
+    public void remove(PendingMeasures processed) {
+        int sack = sackOf(processed.metricId());
+        List<Object[]> rows = new ArrayList<>();
+        for (Object batchId : processed.batchIds()) {
+            rows.add(new Object[] {sack, processed.metricId(), batchId});
+            if (rows.size() == DELETES_PER_BATCH) {
+                deleteBatch.executeUnloggedBatch(rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            deleteBatch.executeUnloggedBatch(rows);
+        }
+    }
+
+    /** Reads the per-row counts of every sack in parallel; one partition per sack, no blob is decoded. */
+    @Override
+    public BacklogSummary summary() {
+        List<Supplier<CompletionStage<Map<UUID, Long>>>> reads = new ArrayList<>();
+        for (int sack = 0; sack < sacks; sack++) {
+            int s = sack;
+            reads.add(() -> countsOfSack.executeAsync(s).thenCompose(page -> countAll(page, new HashMap<>())));
+        }
+        Map<UUID, Long> perMetric = new HashMap<>();
+        for (Map<UUID, Long> counts : BoundedAsync.runAll(reads)) {
+            counts.forEach((metric, count) -> perMetric.merge(metric, count, Long::sum));
+        }
+        long measures = perMetric.values().stream().mapToLong(Long::longValue).sum();
+        return new BacklogSummary(perMetric.size(), measures, perMetric);
+    }
+
+    private static CompletableFuture<Map<UUID, Long>> countAll(AsyncResultSet page, Map<UUID, Long> counts) {
+        for (Row row : page.currentPage()) {
+            counts.merge(row.getUuid(0), (long) row.getInt(1), Long::sum);
+        }
+        if (page.hasMorePages()) {
+            return page.fetchNextPage().toCompletableFuture().thenCompose(next -> countAll(next, counts));
+        }
+        return CompletableFuture.completedFuture(counts);
+    }
+}

@@ -1,0 +1,170 @@
+package org.polenta.storage.cassandra.index;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.polenta.core.errors.AlreadyExistsException;
+import org.polenta.core.errors.InvalidInputException;
+import org.polenta.core.errors.NoSuchEntityException;
+import org.polenta.core.metric.Metric;
+import org.polenta.core.metric.MetricRepository;
+import org.polenta.storage.cassandra.cql.BoundedAsync;
+import org.polenta.storage.cassandra.cql.Cql;
+import org.polenta.storage.cassandra.cql.PreparedQuery;
+
+/**
+ * Metrics in the metrics table. find() asks Cassandra for the single most selective equality it can answer
+ * (the primary key, else one SAI index) and checks the other equalities in Java: SAI can intersect indexes,
+ * but the most selective one alone already returns few rows and keeps the query plan predictable.
+ */
+public final class CassandraMetricRepository implements MetricRepository {
+
+    /** Filterable fields, most selective first; each but "id" has an SAI index and a query named after it. */
+    private static final Map<String, String> QUERY_BY_FIELD = new LinkedHashMap<>();
+
+    static {
+        QUERY_BY_FIELD.put("id", "select");
+        QUERY_BY_FIELD.put("resource_id", "byResourceId");
+        QUERY_BY_FIELD.put("name", "byName");
+        QUERY_BY_FIELD.put("creator", "byCreator");
+        QUERY_BY_FIELD.put("archive_policy_name", "byArchivePolicyName");
+        QUERY_BY_FIELD.put("unit", "byUnit");
+        QUERY_BY_FIELD.put("status", "byStatus");
+    }
+
+    private final PreparedQuery insert;
+    private final PreparedQuery select;
+    private final PreparedQuery markDeleted;
+    private final Map<String, PreparedQuery> byField = new LinkedHashMap<>();
+
+    public CassandraMetricRepository(Cql cql) {
+        Cql.Queries queries = cql.queries("metrics.cql");
+        insert = queries.get("insert");
+        select = queries.get("select");
+        markDeleted = queries.get("markDeleted");
+        QUERY_BY_FIELD.forEach((field, query) -> byField.put(field, queries.get(query)));
+    }
+
+    @Override
+    public void create(Metric metric) {
+        boolean applied = insert.execute(metric.id(), metric.archivePolicyName(), metric.creator(), metric.name(),
+            metric.unit(), metric.resourceId(), metric.status()).wasApplied();
+        if (!applied) {
+            throw new AlreadyExistsException("Metric " + metric.id() + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<Metric> get(UUID id) {
+        return Optional.ofNullable(select.execute(id).one()).map(CassandraMetricRepository::toMetric)
+            .filter(Metric::isActive);
+    }
+
+    @Override
+    public List<Metric> get(List<UUID> ids) {
+        List<Supplier<CompletionStage<AsyncResultSet>>> reads = new ArrayList<>();
+        for (UUID id : ids) {
+            reads.add(() -> select.executeAsync(id));
+        }
+        List<Metric> metrics = new ArrayList<>();
+        for (AsyncResultSet read : BoundedAsync.runAll(reads)) {
+            Row row = read.one();
+            if (row != null) {
+                Metric metric = toMetric(row);
+                if (metric.isActive()) {
+                    metrics.add(metric);
+                }
+            }
+        }
+        return metrics;
+    }
+
+    @Override
+    public List<Metric> find(Map<String, String> equalities) {
+        for (String field : equalities.keySet()) {
+            if (!QUERY_BY_FIELD.containsKey(field)) {
+                throw new InvalidInputException("Unknown metric attribute " + field);
+            }
+        }
+        Map<String, String> wanted = new LinkedHashMap<>(equalities);
+        wanted.putIfAbsent("status", Metric.ACTIVE);
+        List<Metric> found = new ArrayList<>();
+        for (String uuidField : List.of("id", "resource_id")) {
+            String text = wanted.get(uuidField);
+            if (text != null) {
+                UUID uuid = parseUuid(text);
+                if (uuid == null) {
+                    return found;
+                }
+                wanted.put(uuidField, uuid.toString());
+            }
+        }
+        String driving = QUERY_BY_FIELD.keySet().stream()
+            .filter(field -> wanted.get(field) != null)
+            .findFirst().orElse(null);
+        if (driving == null) {
+            return found;
+        }
+        Object key = driving.equals("id") || driving.equals("resource_id")
+            ? UUID.fromString(wanted.get(driving)) : wanted.get(driving);
+        for (Row row : byField.get(driving).execute(key)) {
+            Metric metric = toMetric(row);
+            if (matches(metric, wanted)) {
+                found.add(metric);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void delete(UUID id) {
+        if (!markDeleted.execute(id).wasApplied()) {
+            throw new NoSuchEntityException("Metric " + id + " does not exist");
+        }
+    }
+
+    private static boolean matches(Metric metric, Map<String, String> wanted) {
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            if (!Objects.equals(field(metric, e.getKey()), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String field(Metric metric, String name) {
+        return switch (name) {
+            case "id" -> metric.id().toString();
+            case "name" -> metric.name();
+            case "unit" -> metric.unit();
+            case "archive_policy_name" -> metric.archivePolicyName();
+            case "creator" -> metric.creator();
+            case "resource_id" -> metric.resourceId() == null ? null : metric.resourceId().toString();
+            case "status" -> metric.status();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            UUID uuid = UUID.fromString(text);
+            // UUID.fromString accepts abbreviated forms; only the canonical text can equal a stored id.
+            return uuid.toString().equalsIgnoreCase(text) ? uuid : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Metric toMetric(Row row) {
+        return new Metric(row.getUuid("id"), row.getString("archive_policy_name"), row.getString("creator"),
+            row.getString("name"), row.getString("unit"), row.getUuid("resource_id"), row.getString("status"));
+    }
+}

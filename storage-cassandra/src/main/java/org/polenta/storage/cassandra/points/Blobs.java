@@ -1,0 +1,25 @@
+package org.polenta.storage.cassandra.points;
+
+import java.nio.ByteBuffer;
+import org.polenta.core.aggregates.Points;
+import org.polenta.storage.cassandra.codec.SeriesCodec;
+
+/** Between SeriesCodec blobs and the driver's ByteBuffers. */
+final class Blobs {
+
+    private Blobs() {
+    }
+
+    static Points decode(ByteBuffer blob) {
+        if (blob == null) {
+            return Points.EMPTY;
+        }
+        byte[] bytes = new byte[blob.remaining()];
+        blob.duplicate().get(bytes);
+        return SeriesCodec.decode(bytes);
+    }
+
+    static ByteBuffer encode(Points points, long unit) {
+        return ByteBuffer.wrap(SeriesCodec.encode(points, unit));
+    }
+}

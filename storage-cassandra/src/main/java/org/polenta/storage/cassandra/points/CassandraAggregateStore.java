@@ -1,0 +1,82 @@
+package org.polenta.storage.cassandra.points;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.polenta.core.aggregates.AggregateStore;
+import org.polenta.core.aggregates.Aggregation;
+import org.polenta.core.aggregates.Points;
+import org.polenta.storage.cassandra.cql.BoundedAsync;
+import org.polenta.storage.cassandra.cql.Cql;
+import org.polenta.storage.cassandra.cql.PreparedQuery;
+
+/**
+ * Aggregated series in the aggregates table, cut into splits (see {@link SplitLayout}), each a SeriesCodec
+ * blob with timestamps counted in granularity units. Expiry is by TTL only, never by DELETE.
+ *
+ * <p>write() is a read-modify-write of the affected splits; like Gnocchi's metricd it relies on one processor
+ * per metric at a time (sack leases), not on Cassandra, to serialise writers of a series.
+ */
+public final class CassandraAggregateStore implements AggregateStore {
+
+    private final PreparedQuery write;
+    private final PreparedQuery split;
+    private final PreparedQuery splitsBetween;
+
+    public CassandraAggregateStore(Cql cql) {
+        Cql.Queries queries = cql.queries("aggregates.cql");
+        write = queries.get("write");
+        split = queries.get("split");
+        splitsBetween = queries.get("splitsBetween");
+    }
+
+    @Override
+    public Points read(UUID metricId, Aggregation aggregation, long from, long to) {
+        if (from >= to) {
+            return Points.EMPTY;
+        }
+        long granularity = aggregation.granularityNanos();
+        long first = from == Long.MIN_VALUE ? Long.MIN_VALUE : SplitLayout.splitOf(from, granularity);
+        long last = to == Long.MAX_VALUE ? Long.MAX_VALUE : SplitLayout.splitOf(to - 1, granularity);
+        List<Points> parts = new ArrayList<>();
+        for (Row row : splitsBetween.execute(metricId, aggregation.method(), granularity, first, last)) {
+            parts.add(Blobs.decode(row.getByteBuffer("points")));
+        }
+        if (parts.isEmpty()) {
+            return Points.EMPTY;
+        }
+        return PointsMerge.concat(parts).slice(from, to);
+    }
+
+    /**
+     * The TTL is the item's timespan plus one split span: a split is rewritten until its last bucket is
+     * written, and must not expire while its first bucket is still inside the timespan.
+     */
+    @Override
+    public void write(UUID metricId, Aggregation aggregation, Points buckets, int ttlSeconds) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        long granularity = aggregation.granularityNanos();
+        int ttl = ttlSeconds <= 0 ? 0 : Ttl.of(ttlSeconds + SplitLayout.spanSeconds(granularity));
+        int[] bounds = PointsMerge.runBoundaries(buckets, ts -> SplitLayout.splitOf(ts, granularity));
+        List<Supplier<CompletionStage<AsyncResultSet>>> merges = new ArrayList<>();
+        for (int r = 0; r + 1 < bounds.length; r++) {
+            Points part = PointsMerge.range(buckets, bounds[r], bounds[r + 1]);
+            long splitIndex = SplitLayout.splitOf(part.timestamp(0), granularity);
+            merges.add(() -> split.executeAsync(metricId, aggregation.method(), granularity, splitIndex)
+                .thenCompose(existing -> {
+                    Row row = existing.one();
+                    Points stored = row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
+                    Points merged = PointsMerge.overlay(stored, part);
+                    return write.executeAsync(metricId, aggregation.method(), granularity, splitIndex,
+                        Blobs.encode(merged, granularity), ttl);
+                }));
+        }
+        BoundedAsync.runAll(merges);
+    }
+}
