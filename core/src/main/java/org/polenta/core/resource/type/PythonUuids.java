@@ -16,6 +16,9 @@ public final class PythonUuids {
     }
 
     public static UUID parse(Object value) {
+        if (value == null) {
+            throw new AttributeValueException("one of the hex, bytes, bytes_le, fields, or int arguments must be given");
+        }
         if (!(value instanceof String text)) {
             throw new AttributeValueException("'" + pythonTypeName(value) + "' object has no attribute 'replace'");
         }
