@@ -1,6 +1,5 @@
 package org.polenta.service;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -28,10 +27,12 @@ import org.polenta.service.auth.policy.PolicyRules;
 import org.polenta.service.bootstrap.DefaultArchivePoliciesInstaller;
 import org.polenta.service.bootstrap.StorageHealthCheck;
 import org.polenta.service.errors.ApiExceptionMapper;
+import org.polenta.service.errors.JsonErrorHandler;
 import org.polenta.service.errors.JsonProcessingExceptionMapper;
 import org.polenta.service.errors.PolentaExceptionMapper;
 import org.polenta.service.errors.UnexpectedExceptionMapper;
 import org.polenta.service.errors.WebApplicationExceptionMapper;
+import org.polenta.service.http.ContentTypeRequiredFilter;
 import org.polenta.service.http.CorsFilter;
 import org.polenta.service.http.JsonBodies;
 import org.polenta.service.http.PathNormalizingFilter;
@@ -92,14 +93,14 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
     @Override
     public void run(PolentaConfiguration config, Environment env) throws IOException {
         ObjectMapper mapper = env.getObjectMapper();
-        // Gnocchi answers bare NaN / Infinity tokens in measures, as Python's json does.
-        mapper.getFactory().configure(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature(), false);
         PythonJsonPrinter.install(mapper);
         if (config.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
         }
         // Let "//" reach Jersey (PathNormalizingFilter collapses it) instead of Jetty's 400 "Ambiguous URI".
         env.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
+        env.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
 
         CassandraStorage storage = CassandraStorage.open(config.getCassandra().toStorageConfig());
         env.lifecycle().manage(new Managed() {
@@ -139,6 +140,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         JerseyEnvironment jersey = env.jersey();
         jersey.register(new PathNormalizingFilter());
         jersey.register(new CorsFilter(config.getCors()));
+        jersey.register(new ContentTypeRequiredFilter());
         jersey.register(new AuthDynamicFeature(
                 new AuthenticationFilter(Authenticators.forMode(config.getAuth().getMode()))));
         jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.polenta.core.errors.AlreadyExistsException;
 import org.polenta.core.errors.InvalidInputException;
@@ -72,6 +73,20 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     public synchronized void delete(UUID id) {
         if (versions.remove(id) == null) {
             throw new NoSuchEntityException("Resource " + id + " does not exist");
+        }
+    }
+
+    /** Whether a resource of the type exists (what makes deleting the type fail). */
+    public synchronized boolean hasResourcesOfType(String type) {
+        return versions.values().stream().anyMatch(list -> list.get(list.size() - 1).type().equals(type));
+    }
+
+    /** Rewrites the attributes of every version of every resource of the type (a type's attribute change). */
+    public synchronized void rewriteAttributes(String type, UnaryOperator<Map<String, Object>> rewrite) {
+        for (List<Resource> list : versions.values()) {
+            list.replaceAll(r -> !r.type().equals(type) ? r : new Resource(r.id(), r.originalResourceId(), r.type(),
+                    r.creator(), r.userId(), r.projectId(), r.startedAt(), r.endedAt(), r.revision(),
+                    r.revisionStart(), r.revisionEnd(), r.metrics(), rewrite.apply(r.attributes())));
         }
     }
 

@@ -28,8 +28,9 @@ public record MetricJson(
         return build(m, m.archivePolicyName(), null);
     }
 
+    /** With the policy embedded; a deleted metric whose policy is gone since falls back to the policy's name. */
     public static MetricJson withPolicy(Metric m, ArchivePolicy policy) {
-        return build(m, null, ArchivePolicyJson.of(policy));
+        return policy == null ? created(m) : build(m, null, ArchivePolicyJson.of(policy));
     }
 
     private static MetricJson build(Metric m, String policyName, ArchivePolicyJson policy) {

@@ -1,6 +1,7 @@
 package org.polenta.service.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,8 +30,12 @@ public final class PythonJsonPrinter extends MinimalPrettyPrinter {
         g.writeRaw(", ");
     }
 
-    /** Makes every document the mapper writes use this layout. */
+    /**
+     * Makes the mapper write as Gnocchi does: this layout, and bare NaN / Infinity / -Infinity tokens for
+     * non-finite numbers (Python's json allows them; aggregates with fill=null contain NaN).
+     */
     public static ObjectMapper install(ObjectMapper mapper) {
+        mapper.getFactory().configure(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature(), false);
         mapper.setDefaultPrettyPrinter(new PythonJsonPrinter());
         mapper.enable(SerializationFeature.INDENT_OUTPUT);
         return mapper;

@@ -1,7 +1,6 @@
 package org.polenta.service.errors;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,15 +41,6 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unauthorized() {
         return new ApiException(401, null);
-    }
-
-    /** voluptuous's failure shape: {"cause": "Invalid input", "reason": ..., "detail": [path...]}. */
-    public static ApiException invalidInput(String reason, List<String> path) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("cause", "Invalid input");
-        d.put("reason", reason);
-        d.put("detail", List.copyOf(path));
-        return new ApiException(400, d);
     }
 
     /** The shape Gnocchi uses for bad query arguments: {"cause": "Argument value error", "detail": name, "reason": ...}. */

@@ -23,6 +23,7 @@ public final class SackLeaseTable {
     private final long[] heldUntil;
     private final long[] nextAttempt;
     private final ReentrantLock[] locks;
+    private final Object[] leaseMonitors;
 
     public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis) {
         this.leases = leases;
@@ -32,8 +33,10 @@ public final class SackLeaseTable {
         this.heldUntil = new long[sacks];
         this.nextAttempt = new long[sacks];
         this.locks = new ReentrantLock[sacks];
+        this.leaseMonitors = new Object[sacks];
         for (int i = 0; i < sacks; i++) {
             locks[i] = new ReentrantLock();
+            leaseMonitors[i] = new Object();
         }
     }
 
@@ -47,7 +50,7 @@ public final class SackLeaseTable {
 
     /** Holds (taking or renewing as needed) the lease of the sack; false while another instance holds it. */
     public boolean hold(int sack) {
-        synchronized (locks[sack]) {
+        synchronized (leaseMonitors[sack]) {
             long now = clockMillis.getAsLong();
             long half = ttl.toMillis() / 2;
             if (heldUntil[sack] - now > half) {
@@ -82,7 +85,7 @@ public final class SackLeaseTable {
     public void releaseAll() {
         long now = clockMillis.getAsLong();
         for (int sack = 0; sack < locks.length; sack++) {
-            synchronized (locks[sack]) {
+            synchronized (leaseMonitors[sack]) {
                 if (heldUntil[sack] > now) {
                     try {
                         leases.release(sack, owner);

@@ -37,7 +37,8 @@ public final class SackPass {
             return 0;
         }
         for (UUID metric : pending) {
-            if (Thread.currentThread().isInterrupted()) {
+            // Renewed as the pass goes, so that a long pass never runs on an expired lease.
+            if (Thread.currentThread().isInterrupted() || !leases.hold(sack)) {
                 break;
             }
             ReentrantLock lock = leases.lock(sack);

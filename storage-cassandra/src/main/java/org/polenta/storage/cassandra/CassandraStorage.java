@@ -15,6 +15,8 @@ import org.polenta.core.archive.ArchivePolicyRuleRepository;
 import org.polenta.core.incoming.IncomingMeasures;
 import org.polenta.core.metric.MetricRepository;
 import org.polenta.core.processor.SackLeases;
+import org.polenta.core.resource.ResourceRepository;
+import org.polenta.core.resource.type.ResourceTypeRepository;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.CqlScript;
 import org.polenta.storage.cassandra.cql.SchemaMigrator;
@@ -25,6 +27,8 @@ import org.polenta.storage.cassandra.index.CassandraMetricRepository;
 import org.polenta.storage.cassandra.leases.CassandraSackLeases;
 import org.polenta.storage.cassandra.points.CassandraAggregateStore;
 import org.polenta.storage.cassandra.points.CassandraRawPointStore;
+import org.polenta.storage.cassandra.resource.CassandraResourceRepository;
+import org.polenta.storage.cassandra.resource.CassandraResourceTypeRepository;
 
 /** Everything Polenta keeps, in one Cassandra keyspace, behind core's storage interfaces. */
 public final class CassandraStorage implements AutoCloseable {
@@ -41,6 +45,8 @@ public final class CassandraStorage implements AutoCloseable {
     private final RawPointStore rawPoints;
     private final AggregateStore aggregates;
     private final SackLeases sackLeases;
+    private final CassandraResourceRepository resources;
+    private final ResourceTypeRepository resourceTypes;
     private final String healthQuery;
     private final String keyspace;
 
@@ -56,6 +62,8 @@ public final class CassandraStorage implements AutoCloseable {
         this.rawPoints = new CassandraRawPointStore(cql, config.getRawRetentionSeconds());
         this.aggregates = new CassandraAggregateStore(cql);
         this.sackLeases = new CassandraSackLeases(cql);
+        this.resources = new CassandraResourceRepository(cql);
+        this.resourceTypes = new CassandraResourceTypeRepository(cql, resources);
         this.healthQuery = CqlScript.load("queries/schema.cql", Map.of("keyspace", keyspace)).statement("health");
     }
 
@@ -136,6 +144,16 @@ public final class CassandraStorage implements AutoCloseable {
 
     public SackLeases sackLeases() {
         return sackLeases;
+    }
+
+    /** The resource index: current versions, history, search. */
+    public ResourceRepository resources() {
+        return resources;
+    }
+
+    /** Resource types, "generic" included; attribute changes rewrite the resources of {@link #resources()}. */
+    public ResourceTypeRepository resourceTypes() {
+        return resourceTypes;
     }
 
     /** The session, for modules that keep more in this keyspace (the resource index). */
