@@ -119,7 +119,7 @@ class CassandraResourceIndexIT {
             "started_at < '2023-11-16T22:13:20'", "project_id = 'p1' or user_id = 'u2'", "creator = 'admin'",
             "pinned = true", "image = '" + IMAGE + "'", "not host = 'h2'", "host in ['h1', 'h2x', 'h5']",
             "revision_start >= '2023-12-04T22:13:20'", "booted > '2023-11-15T22:13:20'",
-            "lifespan > '0 seconds' or project_id = null", "id = '" + CREATED.get(3).id() + "'"));
+            "lifespan > 3600 or project_id = null", "id = '" + CREATED.get(3).id() + "'"));
         List<Arguments> arguments = new ArrayList<>();
         for (String filter : filters) {
             for (List<String> sort : List.of(List.<String>of(), List.of("host:desc"),
@@ -146,8 +146,11 @@ class CassandraResourceIndexIT {
         ResourceQueryPlan plan = plan(filter, tenant, listed, false);
         List<Resource> fromIndex = allPages(index(), plan, sort, false, 7);
         List<Resource> fromTwin = allPages(TWIN, plan, sort, false, 7);
-        assertThat(fromIndex).isEqualTo(fromTwin);
-        assertThat(allPages(index(), plan, sort, false, 1000)).isEqualTo(fromTwin);
+        assertThat(fromIndex).as("pages of 7").isEqualTo(fromTwin);
+        // Gnocchi's marker criteria skip sort keys whose marker value is NULL, so small pages may skip rows:
+        // one large page is compared on its own.
+        assertThat(allPages(index(), plan, sort, false, 1000)).as("one page")
+            .isEqualTo(allPages(TWIN, plan, sort, false, 1000));
     }
 
     @ParameterizedTest(name = "[{index}] history {0}")

@@ -13,13 +13,18 @@ import org.polenta.core.resource.Resource;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
 
-/** The copies of a version in resources_by_project and resources_timeline, and the registry of buckets. */
+/**
+ * The copies of a version in resources_by_project, resources_timeline and resources_by_type, and the registry
+ * of buckets.
+ */
 final class DerivedRows {
 
     private final PreparedQuery insertByProject;
     private final PreparedQuery deleteByProject;
     private final PreparedQuery insertTimeline;
     private final PreparedQuery deleteTimeline;
+    private final PreparedQuery insertByType;
+    private final PreparedQuery deleteByType;
     private final PreparedQuery insertBucket;
     private final PreparedQuery selectBuckets;
     /** Buckets this process has registered: each is written once, not once per resource. */
@@ -31,6 +36,8 @@ final class DerivedRows {
         deleteByProject = queries.get("deleteByProject");
         insertTimeline = queries.get("insertTimeline");
         deleteTimeline = queries.get("deleteTimeline");
+        insertByType = queries.get("insertByType");
+        deleteByType = queries.get("deleteByType");
         insertBucket = queries.get("insertBucket");
         selectBuckets = queries.get("selectBuckets");
     }
@@ -49,6 +56,9 @@ final class DerivedRows {
             TimelineLayout.shard(r.id()), r.revisionStart(), r.startedAt(), id, r.revision(), r.type(),
             r.originalResourceId(), r.creator(), r.createdByProjectId(), r.userId(), r.projectId(), r.endedAt(),
             r.startedAt(), attributes)).toCompletableFuture());
+        writes.add(registration.thenCompose(ignored -> insertByType.executeAsync(r.type(), bucket,
+            TimelineLayout.shard(r.id()), r.revisionStart(), r.startedAt(), id, r.revision(), r.originalResourceId(),
+            r.creator(), r.userId(), r.projectId(), r.endedAt(), attributes)).toCompletableFuture());
         if (r.projectId() != null) {
             writes.add(insertByProject.executeAsync(TimelineLayout.projectKey(r.projectId()), r.revisionStart(),
                 r.startedAt(), id, r.revision(), r.type(), r.originalResourceId(), r.creator(), r.userId(),
@@ -63,6 +73,8 @@ final class DerivedRows {
         List<CompletableFuture<?>> deletes = new ArrayList<>();
         deletes.add(deleteTimeline.executeAsync(TimelineLayout.bucket(r.revisionStart()),
             TimelineLayout.shard(r.id()), r.revisionStart(), r.startedAt(), id).toCompletableFuture());
+        deletes.add(deleteByType.executeAsync(r.type(), TimelineLayout.bucket(r.revisionStart()),
+            TimelineLayout.shard(r.id()), r.revisionStart(), r.startedAt(), id).toCompletableFuture());
         if (r.projectId() != null) {
             deletes.add(deleteByProject.executeAsync(TimelineLayout.projectKey(r.projectId()), r.revisionStart(),
                 r.startedAt(), id).toCompletableFuture());
@@ -72,7 +84,8 @@ final class DerivedRows {
 
     /** Whether two versions have their copies at the same places (then writing one replaces the other). */
     static boolean samePlaces(Resource a, Resource b) {
-        return ResourceKey.of(a).equals(ResourceKey.of(b)) && java.util.Objects.equals(a.projectId(), b.projectId());
+        return ResourceKey.of(a).equals(ResourceKey.of(b)) && a.type().equals(b.type())
+            && java.util.Objects.equals(a.projectId(), b.projectId());
     }
 
     SortedSet<Long> buckets() {

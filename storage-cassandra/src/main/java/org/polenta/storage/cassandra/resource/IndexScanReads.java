@@ -23,7 +23,7 @@ final class IndexScanReads {
     private final CqlSession session;
     private final PreparedQuery byProject;
     private final PreparedQuery timeline;
-    private final PreparedQuery timelineType;
+    private final PreparedQuery byType;
     private final PreparedQuery timelineUserId;
     private final PreparedQuery timelineCreator;
     private final PreparedQuery timelineCreatedByProjectId;
@@ -36,7 +36,7 @@ final class IndexScanReads {
         session = cql.session();
         byProject = queries.get("byProject");
         timeline = queries.get("timeline");
-        timelineType = queries.get("timelineType");
+        byType = queries.get("byType");
         timelineUserId = queries.get("timelineUserId");
         timelineCreator = queries.get("timelineCreator");
         timelineCreatedByProjectId = queries.get("timelineCreatedByProjectId");
@@ -77,7 +77,7 @@ final class IndexScanReads {
     private CandidateScan equality(String column, Object value, String planType, ResourceKey after,
                                    SortedSet<Long> buckets, int pageSize) {
         return switch (column) {
-            case "type" -> timeline(timelineType, after, Long.MAX_VALUE, buckets, pageSize, value);
+            case "type" -> timeline(byType, after, Long.MAX_VALUE, buckets, pageSize, value);
             case "user_id" -> timeline(timelineUserId, after, Long.MAX_VALUE, buckets, pageSize, value);
             case "creator" -> timeline(timelineCreator, after, Long.MAX_VALUE, buckets, pageSize, value);
             case "created_by_project_id" ->
@@ -112,7 +112,7 @@ final class IndexScanReads {
     private CandidateScan fallback(String planType, ResourceKey after, SortedSet<Long> buckets, int pageSize) {
         return ResourceType.GENERIC_NAME.equals(planType)
             ? timeline(timeline, after, Long.MAX_VALUE, buckets, pageSize)
-            : timeline(timelineType, after, Long.MAX_VALUE, buckets, pageSize, planType);
+            : timeline(byType, after, Long.MAX_VALUE, buckets, pageSize, planType);
     }
 
     /** The buckets that can hold keys in (after, upper], each a merge of its shards, one bucket after the other. */

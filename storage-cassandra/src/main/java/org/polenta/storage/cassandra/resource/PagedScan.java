@@ -12,8 +12,9 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
 
 /**
  * One partition read of a derived table, in clustering order, fetched a page at a time and only as far as the
- * caller consumes it. The first page is requested on construction, so many scans run in parallel; each next
- * page is twice as large (up to MAX_PAGE), for filters that reject most rows.
+ * caller consumes it. The first page is requested on construction, so many scans run in parallel; the next
+ * page is requested as soon as a page arrives (reading overlaps with filtering) and is twice as large (up to
+ * MAX_PAGE), for filters that reject most rows.
  */
 final class PagedScan implements CandidateScan {
 
@@ -24,7 +25,6 @@ final class PagedScan implements CandidateScan {
     private final Object[] values;
     private int pageSize;
     private CompletionStage<AsyncResultSet> pending;
-    private AsyncResultSet page;
     private Iterator<Row> rows;
     private Candidate head;
     private boolean done;
@@ -59,19 +59,20 @@ final class PagedScan implements CandidateScan {
                 return;
             }
             if (pending == null) {
-                if (page == null || !page.hasMorePages()) {
-                    done = true;
-                    return;
-                }
-                ByteBuffer state = page.getExecutionInfo().getPagingState();
-                pageSize = Math.min(pageSize * 2, MAX_PAGE);
-                BoundStatement next = query.bind(values).setPageSize(pageSize).setPagingState(state);
-                pending = session.executeAsync(next);
+                done = true;
+                return;
             }
-            page = await(pending);
-            pending = null;
+            AsyncResultSet page = await(pending);
+            pending = page.hasMorePages() ? requestNext(page) : null;
             rows = page.currentPage().iterator();
         }
+    }
+
+    private CompletionStage<AsyncResultSet> requestNext(AsyncResultSet previous) {
+        ByteBuffer state = previous.getExecutionInfo().getPagingState();
+        pageSize = Math.min(pageSize * 2, MAX_PAGE);
+        BoundStatement next = query.bind(values).setPageSize(pageSize).setPagingState(state);
+        return session.executeAsync(next);
     }
 
     static <T> T await(CompletionStage<T> stage) {
