@@ -215,6 +215,12 @@ keystone_stop() {
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$dir/uwsgi.pid"
+  # The database goes too: nothing of a stopped Keystone is meant to be reused (the next start makes its own).
+  local db
+  db=$(sed -n 's|^connection = postgresql+psycopg2://\([a-z0-9_]*\):.*|\1|p' "$dir/keystone.conf" 2>/dev/null || true)
+  if [ -n "$db" ] && [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS $db" -c "DROP ROLE IF EXISTS $db" >/dev/null 2>&1 || true
+  fi
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -250,6 +250,7 @@ class CarbonaraComparisonIT {
                 case NULL -> "\"null\"";
                 case DROPNA -> "\"dropna\"";
                 case VALUE -> Double.toString(fill.value());
+                default -> throw new IllegalArgumentException("Gnocchi 4.4 has no fill " + fill.kind());
             };
             Supplier<Oracle.Answer> answer = oracle.ask("{\"op\":\"cross\",\"series\":[" + series
                     + "],\"aggregation\":\"" + aggregation + "\",\"reaggregation\":\"" + reaggregation

@@ -170,5 +170,9 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new SearchMetricResource(new MetricSearch(storage.metrics(), lookup, reader, enforcer), bodies));
         jersey.register(new AggregationResource(new CrossMetricAggregation(storage.metrics(), lookup,
                 new CrossMetricAggregator(reader), refresher, enforcer), bodies));
+        jersey.register(new org.polenta.service.resources.AggregatesResource(
+                new org.polenta.service.operations.AggregatesComputation(storage.metrics(), lookup,
+                        new org.polenta.core.aggregates.operations.AggregatesProcessor(reader), refresher, enforcer,
+                        org.polenta.service.operations.ResourceAggregatesSource.UNAVAILABLE), bodies));
     }
 }

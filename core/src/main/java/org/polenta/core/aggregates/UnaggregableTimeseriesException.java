@@ -16,4 +16,13 @@ public class UnaggregableTimeseriesException extends StructuredInvalidInputExcep
     public UnaggregableTimeseriesException(List<List<String>> references, String reason) {
         super(CAUSE, reason, List.copyOf(references));
     }
+
+    private UnaggregableTimeseriesException(String reason, List<?> detail) {
+        super(CAUSE, reason, detail);
+    }
+
+    /** With detail entries that are not all strings, e.g. [metric id, aggregation, granularity in seconds]. */
+    public static UnaggregableTimeseriesException withDetail(List<?> detail, String reason) {
+        return new UnaggregableTimeseriesException(reason, detail);
+    }
 }

@@ -29,7 +29,7 @@ import org.polenta.core.resource.type.StringAttribute;
  * Latency of the six resource query shapes of issue 3, straight on the repository (no HTTP), over 100k
  * resources in 1,000 projects loaded into a fresh keyspace. Not a test: run by hand with
  * {@code java -cp <test classpath> org.polenta.storage.cassandra.ResourceIndexBenchmark [resources] [projects]
- * [iterations]}. Prints one JSON line for the load and one per shape (p50/p99 in milliseconds, default sort,
+ * [iterations] [writers]}. Prints one JSON line for the load and one per shape (p50/p99 in milliseconds, default sort,
  * pages of 100), then drops the keyspace.
  */
 public final class ResourceIndexBenchmark {
@@ -50,12 +50,15 @@ public final class ResourceIndexBenchmark {
         int resources = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int projects = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        // The test node is small (768 MB heap) and shared: 48 writers with six storage-attached indexes to
+        // maintain drove it out of memory once; 8 keep it healthy.
+        int writers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String keyspace = "resource_bench_" + UUID.randomUUID().toString().substring(0, 8);
         try (CassandraStorage storage = CassandraStorage.open(CassandraKeyspaceExtension.config(keyspace))) {
             try {
                 storage.resourceTypes().create(INSTANCE);
                 storage.resourceTypes().create(VOLUME);
-                load(storage.resources(), resources, projects);
+                load(storage.resources(), resources, projects, writers);
                 measure(storage.resources(), resources, projects, iterations);
             } finally {
                 CassandraKeyspaceExtension.drop(storage, keyspace);
@@ -80,19 +83,20 @@ public final class ResourceIndexBenchmark {
             1, start, null, Map.of(), attributes);
     }
 
-    private static void load(ResourceRepository repository, int resources, int projects) throws Exception {
+    private static void load(ResourceRepository repository, int resources, int projects, int writers)
+            throws Exception {
         long begin = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(48);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             int batch = 1_000;
             List<Future<?>> futures = new ArrayList<>();
             for (int from = 0; from < resources; from += batch) {
                 int start = from;
                 int end = Math.min(resources, from + batch);
-                for (int t = 0; t < 48; t++) {
+                for (int t = 0; t < writers; t++) {
                     int lane = t;
                     futures.add(pool.submit(() -> {
-                        for (int i = start + lane; i < end; i += 48) {
+                        for (int i = start + lane; i < end; i += writers) {
                             repository.create(resource(i, projects));
                         }
                         return null;
@@ -102,6 +106,10 @@ public final class ResourceIndexBenchmark {
                     f.get();
                 }
                 futures.clear();
+                if (end % 10_000 == 0) {
+                    System.err.printf(Locale.ROOT, "loaded %d resources in %.0f s%n", end,
+                        (System.nanoTime() - begin) / 1e9);
+                }
             }
         } finally {
             pool.shutdownNow();

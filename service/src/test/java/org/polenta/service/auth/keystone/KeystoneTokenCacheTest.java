@@ -152,13 +152,44 @@ class KeystoneTokenCacheTest {
                 results.add(pool.submit(() -> cache.validate("t")));
             }
             // Give every thread the time to reach the cache while Keystone is "slow".
-            Thread.sleep(200);
+            Thread.sleep(500);
             assertThat(results).noneMatch(Future::isDone);
             keystoneAnswers.countDown();
             for (Future<TokenValidation> r : results) {
                 assertThat(r.get(5, TimeUnit.SECONDS)).isInstanceOf(TokenValidation.Valid.class);
             }
             assertThat(calls).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void requestsWaitingOnAFailedKeystoneCallAllFailAndTheNextOneAsksAgain() throws Exception {
+        CountDownLatch keystoneAnswers = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        TokenCache cache = new TokenCache(token -> {
+            if (calls.incrementAndGet() == 1) {
+                await(keystoneAnswers);
+                throw new KeystoneUnavailableException("connection refused");
+            }
+            return new TokenValidation.Invalid("404");
+        }, 100, TTL, NEGATIVE_TTL, time, time);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<TokenValidation>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> cache.validate("t")));
+            }
+            Thread.sleep(500);
+            keystoneAnswers.countDown();
+            for (Future<TokenValidation> r : results) {
+                assertThatThrownBy(() -> r.get(5, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(KeystoneUnavailableException.class);
+            }
+            assertThat(calls).hasValue(1);
+            assertThat(cache.validate("t")).isInstanceOf(TokenValidation.Invalid.class);
+            assertThat(calls).hasValue(2);
         } finally {
             pool.shutdownNow();
         }

@@ -18,11 +18,13 @@ final class TcpRelay implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+    private volatile boolean closed;
 
     TcpRelay(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "tcp-relay-" + server.getLocalPort());
+        acceptor = new Thread(this::accept, "tcp-relay-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -32,9 +34,14 @@ final class TcpRelay implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (!closed) {
             try {
                 Socket client = server.accept();
+                if (closed) {
+                    // Accepted while closing: the kernel can hand a blocked accept() one more connection.
+                    closeQuietly(client);
+                    return;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -63,7 +70,15 @@ final class TcpRelay implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         closeQuietly(server);
+        // The listening socket is gone only once the blocked accept() has returned: wait for it, so that nothing
+        // reaches Keystone through this relay after close().
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sockets.forEach(TcpRelay::closeQuietly);
     }
 

@@ -14,9 +14,11 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
 
 /**
  * Turns one IndexScan of a query plan into an ordered CandidateScan over the derived tables, starting after a
- * key. Every scan yields a superset of the rows its part of the filter keeps: range bounds are read inclusive,
- * and what no index answers (a range on an attribute: SAI's map-entry index only does equality; an unknown
- * column) falls back to the listed type's rows, or to every row for "generic".
+ * key: a project is a partition of resources_by_project, a type the partitions of resources_by_type, anything
+ * else the timeline's partitions narrowed by one storage-attached index. Every scan yields a superset of the
+ * rows its part of the filter keeps: range bounds are read inclusive, and what no index answers (a range on an
+ * attribute: SAI's map-entry index only does equality; an unknown column) falls back to the listed type's
+ * rows, or to every row for "generic".
  */
 final class IndexScanReads {
 

@@ -1,0 +1,183 @@
+package org.polenta.core.aggregates.operations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.polenta.core.aggregates.AggregatedPoint;
+import org.polenta.core.aggregates.Fill;
+import org.polenta.core.aggregates.MeasuresReader;
+import org.polenta.core.aggregates.Points;
+import org.polenta.core.aggregates.SeriesGrid;
+import org.polenta.core.aggregates.UnaggregableTimeseriesException;
+import org.polenta.core.archive.ArchivePolicy;
+import org.polenta.core.archive.ArchivePolicyItem;
+import org.polenta.core.time.Timespans;
+
+/**
+ * POST /v1/aggregates once the references are known (Gnocchi's rest/aggregates/processor.get_measures and
+ * aggregated): picks the granularities, checks the references in Gnocchi's order, reads each series (only the
+ * stored splits the bounds need, through {@link MeasuresReader}), lays them on a grid per granularity, applies
+ * the fill or the overlap checks, evaluates the operations and shapes the answer.
+ */
+public final class AggregatesProcessor {
+
+    private final MeasuresReader reader;
+    private final Executor readers;
+
+    /** @param readers runs the series reads; they are independent, so a pool lets them overlap */
+    public AggregatesProcessor(MeasuresReader reader, Executor readers) {
+        this.reader = reader;
+        this.readers = readers;
+    }
+
+    public AggregatesProcessor(MeasuresReader reader) {
+        this(reader, Runnable::run);
+    }
+
+    /** @param references at least one, in the order the operations name them */
+    public AggregatesResult process(List<AggregatesReference> references, Operation operations,
+                                    AggregatesQuery query) {
+        List<Long> granularities = granularities(references, query.granularity());
+        checkReferences(references, granularities);
+        Map<Long, List<Points>> series = read(references, granularities, query);
+        List<List<String>> lookupKeys = references.stream().map(AggregatesReference::lookupKey).toList();
+        List<MetricRef> columnKeys = references.stream().map(AggregatesReference::answersTo).toList();
+        OperationsEvaluator evaluator = new OperationsEvaluator(columnKeys, lookupKeys);
+        List<Evaluated> results = new ArrayList<>();
+        boolean aggregated = false;
+        for (long g : granularities) {
+            SeriesGrid grid = SeriesGrid.of(series.get(g), query.fill());
+            if (query.fill().checksOverlap()) {
+                grid = grid.checkOverlap(lookupKeys, query.start(), query.stop(), query.neededOverlap());
+            }
+            Evaluated result = evaluator.evaluate(operations, g, grid.times(), grid.columns());
+            if (!result.isSeries()) {
+                throw new org.polenta.core.errors.InvalidInputException(
+                        "Operations " + operations.repr() + " give a number, not a time series");
+            }
+            results.add(result);
+            aggregated = result.aggregated();
+        }
+        return aggregated ? aggregatedResult(results, query.fill()) : perReference(results, references, query.fill());
+    }
+
+    // Gnocchi's granularities: the requested one, or those every reference's policy has, coarsest first.
+    private static List<Long> granularities(List<AggregatesReference> references, Long requested) {
+        if (requested != null) {
+            return List.of(requested);
+        }
+        Map<Long, Integer> occurrences = new LinkedHashMap<>();
+        for (AggregatesReference r : references) {
+            for (ArchivePolicyItem item : r.target().policy().definition()) {
+                occurrences.merge(item.granularityNanos(), 1, Integer::sum);
+            }
+        }
+        List<Long> common = occurrences.entrySet().stream()
+                .filter(e -> e.getValue() == references.size()).map(Map.Entry::getKey)
+                .sorted(Comparator.reverseOrder()).toList();
+        if (common.isEmpty()) {
+            List<List<String>> detail = references.stream()
+                    .map(r -> List.of(r.name(), r.aggregation())).toList();
+            throw new UnaggregableTimeseriesException(detail, "No granularity match");
+        }
+        return common;
+    }
+
+    private static void checkReferences(List<AggregatesReference> references, List<Long> granularities) {
+        List<List<Object>> missing = new ArrayList<>();
+        for (AggregatesReference r : references) {
+            ArchivePolicy policy = r.target().policy();
+            if (!policy.aggregationMethods().contains(r.aggregation())) {
+                throw new MetricsWithUnknownAggregationException(r.target().metric().id().toString(),
+                        r.aggregation());
+            }
+            for (long g : granularities) {
+                if (item(policy, g) == null) {
+                    missing.add(List.of(r.name(), r.aggregation(), Timespans.seconds(g)));
+                    break;
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw UnaggregableTimeseriesException.withDetail(missing, "Granularities are missing");
+        }
+    }
+
+    private Map<Long, List<Points>> read(List<AggregatesReference> references, List<Long> granularities,
+                                         AggregatesQuery query) {
+        Map<Long, List<CompletableFuture<Points>>> pending = new LinkedHashMap<>();
+        for (long g : granularities) {
+            List<CompletableFuture<Points>> reads = new ArrayList<>();
+            for (AggregatesReference r : references) {
+                ArchivePolicyItem item = item(r.target().policy(), g);
+                reads.add(CompletableFuture.supplyAsync(() -> reader.readSeries(r.target().metric().id(), item,
+                        r.aggregation(), query.start(), query.stop()), readers));
+            }
+            pending.put(g, reads);
+        }
+        Map<Long, List<Points>> series = new LinkedHashMap<>();
+        pending.forEach((g, reads) -> series.put(g, reads.stream().map(AggregatesProcessor::join).toList()));
+        return series;
+    }
+
+    private static Points join(CompletableFuture<Points> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static ArchivePolicyItem item(ArchivePolicy policy, long granularity) {
+        return policy.definition().stream().filter(i -> i.granularityNanos() == granularity).findFirst()
+                .orElse(null);
+    }
+
+    private static AggregatesResult aggregatedResult(List<Evaluated> results, Fill fill) {
+        List<AggregatedPoint> points = new ArrayList<>();
+        for (Evaluated r : results) {
+            addPoints(points, r, 0, fill);
+        }
+        return new AggregatesResult.Aggregated(points);
+    }
+
+    private static AggregatesResult perReference(List<Evaluated> results, List<AggregatesReference> references,
+                                                 Fill fill) {
+        Map<String, Map<String, List<AggregatedPoint>>> byMetric = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, List<AggregatedPoint>>>> byResource = new LinkedHashMap<>();
+        for (Evaluated r : results) {
+            for (int i = 0; i < references.size() && i < r.columns().length; i++) {
+                AggregatesReference ref = references.get(i);
+                Map<String, List<AggregatedPoint>> byAggregation = ref.resourceId() == null
+                        ? byMetric.computeIfAbsent(ref.name(), k -> new LinkedHashMap<>())
+                        : byResource.computeIfAbsent(ref.resourceId(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(ref.name(), k -> new LinkedHashMap<>());
+                addPoints(byAggregation.computeIfAbsent(ref.aggregation(), k -> new ArrayList<>()), r, i, fill);
+            }
+        }
+        return byResource.isEmpty() ? new AggregatesResult.ByMetric(byMetric)
+                : new AggregatesResult.ByResource(byResource);
+    }
+
+    // fill=dropna leaves out what is not a number, infinities included.
+    private static void addPoints(List<AggregatedPoint> out, Evaluated r, int column, Fill fill) {
+        long[] times = r.times();
+        double[] values = r.columns()[column];
+        boolean drop = fill.kind() == Fill.Kind.DROPNA;
+        for (int t = 0; t < times.length; t++) {
+            double v = values[t];
+            if (drop && (Double.isNaN(v) || Double.isInfinite(v))) {
+                continue;
+            }
+            out.add(new AggregatedPoint(times[t], r.granularity(), v));
+        }
+    }
+}

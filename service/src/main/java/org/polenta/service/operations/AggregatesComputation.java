@@ -1,0 +1,172 @@
+package org.polenta.service.operations;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.polenta.core.aggregates.CrossMetricQuery;
+import org.polenta.core.aggregates.Fill;
+import org.polenta.core.aggregates.MetricAndPolicy;
+import org.polenta.core.aggregates.operations.AggregatesProcessor;
+import org.polenta.core.aggregates.operations.AggregatesQuery;
+import org.polenta.core.aggregates.operations.AggregatesReference;
+import org.polenta.core.aggregates.operations.AggregatesResult;
+import org.polenta.core.aggregates.operations.MetricRef;
+import org.polenta.core.aggregates.operations.Operation;
+import org.polenta.core.aggregates.operations.OperationsParser;
+import org.polenta.core.archive.ArchivePolicy;
+import org.polenta.core.metric.Metric;
+import org.polenta.core.metric.MetricRepository;
+import org.polenta.service.api.MeasureRows;
+import org.polenta.service.api.MetricJson;
+import org.polenta.service.auth.Caller;
+import org.polenta.service.auth.policy.PolicyEnforcer;
+import org.polenta.service.errors.ApiException;
+import org.polenta.service.http.QueryValues;
+import org.polenta.service.processing.MetricRefresher;
+import org.polenta.service.validation.Voluptuous;
+
+/**
+ * POST /v1/aggregates (Gnocchi's AggregatesController.post): the query arguments and the body checked in Gnocchi's
+ * order, then by metric ids here, or by resources through {@link ResourceAggregatesSource}.
+ */
+public final class AggregatesComputation {
+
+    private static final String OPERATIONS = "operations";
+    private static final String RESOURCE_TYPE = "resource_type";
+    private static final String SEARCH = "search";
+
+    private final MetricRepository metrics;
+    private final MetricLookup lookup;
+    private final AggregatesProcessor processor;
+    private final MetricRefresher refresher;
+    private final PolicyEnforcer enforcer;
+    private final ResourceAggregatesSource resources;
+
+    public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
+                                 MetricRefresher refresher, PolicyEnforcer enforcer,
+                                 ResourceAggregatesSource resources) {
+        this.metrics = metrics;
+        this.lookup = lookup;
+        this.processor = processor;
+        this.refresher = refresher;
+        this.enforcer = enforcer;
+        this.resources = resources;
+    }
+
+    /** @param body a supplier of the decoded body, read only once the query arguments passed */
+    public Object post(Caller caller, java.util.function.Supplier<Object> body, MultivaluedMap<String, String> q) {
+        boolean details = QueryValues.bool("details", q.getFirst("details"), false);
+        Double neededOverlap = CrossMetricQuery.parseNeededOverlap(q.getFirst("needed_overlap"));
+        Long start = MeasuresQueries.timestamp("start", q.getFirst("start"));
+        Long stop = MeasuresQueries.timestamp("stop", q.getFirst("stop"));
+        Long granularity = MeasuresQueries.granularity(q.getFirst("granularity"));
+        Fill fill = q.getFirst("fill") == null ? null : Fill.parse(q.getFirst("fill"));
+        boolean refresh = QueryValues.bool("refresh", q.getFirst("refresh"), false);
+        AggregatesQuery query = AggregatesQuery.of(start, stop, granularity, neededOverlap, fill);
+
+        Map<String, Object> fields = checkBody(body.get());
+        Operation operations = new OperationsParser(List.of(OPERATIONS)).parse(fields.get(OPERATIONS));
+        List<MetricRef> references = OperationsParser.references(operations);
+        if (references.isEmpty()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("cause", "Operations is invalid");
+            d.put("reason", "At least one 'metric' is required");
+            d.put("detail", fields.get(OPERATIONS));
+            throw ApiException.badRequest(d);
+        }
+        AggregatesRequest request = new AggregatesRequest(operations, references, query, details, refresh);
+        if (fields.containsKey(RESOURCE_TYPE)) {
+            List<String> groupby = q.get("groupby") == null ? List.of()
+                    : List.copyOf(new TreeSet<>(q.get("groupby")));
+            return resources.aggregate(caller, request, (String) fields.get(RESOURCE_TYPE), fields.get(SEARCH),
+                    groupby);
+        }
+        return byMetricIds(caller, request);
+    }
+
+    // AggregatesController.FetchSchema: {"operations"} or {"operations", "resource_type", "search"}.
+    private static Map<String, Object> checkBody(Object body) {
+        if (!(body instanceof Map<?, ?> raw)) {
+            throw Voluptuous.fail("expected a dictionary", List.of());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) raw;
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            String key = e.getKey();
+            if (key.equals(RESOURCE_TYPE) && !(e.getValue() instanceof String)) {
+                throw Voluptuous.valueFail("expected str", List.of(key));
+            }
+            if (!key.equals(OPERATIONS) && !key.equals(RESOURCE_TYPE) && !key.equals(SEARCH)) {
+                throw Voluptuous.fail("extra keys not allowed", List.of(key));
+            }
+        }
+        if (!fields.containsKey(OPERATIONS)) {
+            throw Voluptuous.fail("required key not provided", List.of(OPERATIONS));
+        }
+        if (fields.containsKey(SEARCH) != fields.containsKey(RESOURCE_TYPE)) {
+            String absent = fields.containsKey(SEARCH) ? RESOURCE_TYPE : SEARCH;
+            throw Voluptuous.fail("required key not provided", List.of(absent));
+        }
+        return fields;
+    }
+
+    private Map<String, Object> byMetricIds(Caller caller, AggregatesRequest request) {
+        Map<MetricRef, UUID> ids = new LinkedHashMap<>();
+        for (MetricRef ref : request.references()) {
+            UUID id = MetricLookup.parseUuid(ref.metric());
+            if (id == null) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("cause", "Invalid metric references");
+                d.put("reason", "badly formed hexadecimal UUID string");
+                d.put("detail", request.references().stream().map(MetricRef::asList).toList());
+                throw ApiException.badRequest(d);
+            }
+            ids.put(ref, id);
+        }
+        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(ids.values()));
+        Map<UUID, Metric> found = new HashMap<>();
+        metrics.get(distinct).forEach(m -> found.put(m.id(), m));
+        Set<String> missing = new TreeSet<>();
+        distinct.stream().filter(id -> !found.containsKey(id)).forEach(id -> missing.add(id.toString()));
+        if (!missing.isEmpty()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("cause", "Unknown metrics");
+            d.put("reason", "Provided metrics don't exists");
+            d.put("detail", List.copyOf(missing));
+            throw ApiException.notFound(d);
+        }
+        List<Metric> listed = found.values().stream().sorted(Comparator.comparing(m -> m.id().toString())).toList();
+        for (Metric m : listed) {
+            enforcer.enforce("get metric", MetricTargets.of(m), caller);
+        }
+        Map<String, ArchivePolicy> policies = new HashMap<>();
+        for (Metric m : listed) {
+            if (request.refresh()) {
+                refresher.refresh(m);
+            }
+            policies.computeIfAbsent(m.archivePolicyName(), n -> lookup.policyOf(m));
+        }
+        List<AggregatesReference> references = new ArrayList<>();
+        ids.forEach((ref, id) -> {
+            Metric m = found.get(id);
+            references.add(AggregatesReference.byId(
+                    new MetricAndPolicy(m, policies.get(m.archivePolicyName())), ref));
+        });
+        AggregatesResult result = processor.process(references, request.operations(), request.query());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("measures", result.render(MeasureRows::of));
+        if (request.details()) {
+            response.put("references", listed.stream()
+                    .map(m -> MetricJson.withPolicy(m, policies.get(m.archivePolicyName()))).toList());
+        }
+        return response;
+    }
+}
