@@ -142,7 +142,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new CorsFilter(config.getCors()));
         jersey.register(new ContentTypeRequiredFilter());
         jersey.register(new AuthDynamicFeature(
-                new AuthenticationFilter(Authenticators.forMode(config.getAuth().getMode()))));
+                new AuthenticationFilter(Authenticators.forConfig(config.getAuth()))));
         jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         jersey.register(new ApiExceptionMapper());
         jersey.register(new PolentaExceptionMapper());

@@ -1,16 +1,26 @@
 package org.polenta.service.auth;
 
-/** Chooses the {@link Authenticator} of a configured auth mode. */
+import org.polenta.service.auth.keystone.KeystoneAuthenticator;
+import org.polenta.service.config.AuthConfig;
+
+/** Chooses the {@link Authenticator} of the configured auth mode. */
 public final class Authenticators {
 
     private Authenticators() {
     }
 
-    public static Authenticator forMode(String mode) {
-        return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+    public static Authenticator forConfig(AuthConfig auth) {
+        return switch (auth.getMode().toLowerCase(java.util.Locale.ROOT)) {
             case "basic" -> new BasicAuthenticator();
             case "noauth" -> new IdentityHeadersAuthenticator();
-            default -> throw new IllegalArgumentException("unknown auth mode " + mode + " (basic or noauth)");
+            case "keystone" -> {
+                if (auth.getKeystone() == null) {
+                    throw new IllegalArgumentException("auth mode keystone needs an auth.keystone section");
+                }
+                yield KeystoneAuthenticator.create(auth.getKeystone());
+            }
+            default -> throw new IllegalArgumentException(
+                    "unknown auth mode " + auth.getMode() + " (basic, noauth or keystone)");
         };
     }
 }
