@@ -137,6 +137,21 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         MetricLookup lookup = new MetricLookup(storage.metrics(), storage.archivePolicies());
         MeasuresReader reader = new MeasuresReader(storage.aggregates());
 
+        // Resources, resource types, history and search (issue 3).
+        org.polenta.service.operations.ResourceTypeOperations resourceTypes =
+                new org.polenta.service.operations.ResourceTypeOperations(storage.resourceTypes(), enforcer);
+        org.polenta.service.operations.MetricDefinitions metricDefinitions =
+                new org.polenta.service.operations.MetricDefinitions(storage.archivePolicyRules(), enforcer);
+        org.polenta.service.operations.ResourceOperations resourceOperations =
+                new org.polenta.service.operations.ResourceOperations(storage.resources(), resourceTypes,
+                        storage.metrics(), metricDefinitions, new org.polenta.service.operations.ResourceMetricsBinding(
+                                storage.metrics(), storage.archivePolicies()), enforcer, java.time.Clock.systemUTC());
+        org.polenta.service.operations.NamedMetrics namedMetrics = new org.polenta.service.operations.NamedMetrics(
+                resourceOperations, storage.resources(), storage.metrics(), metricDefinitions);
+        org.polenta.service.operations.ResourceQueries resourceQueries =
+                new org.polenta.service.operations.ResourceQueries(storage.resources(), resourceTypes,
+                        new org.polenta.service.operations.ResourcePolicy(enforcer), config.getApi().getMaxLimit());
+
         JerseyEnvironment jersey = env.jersey();
         jersey.register(new PathNormalizingFilter());
         jersey.register(new CorsFilter(config.getCors()));
@@ -159,9 +174,10 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new ArchivePolicyRuleResource(new ArchivePolicyRuleOperations(storage.archivePolicyRules(),
                 storage.archivePolicies(), enforcer, bodies, urls)));
         jersey.register(new MetricResource(
-                new MetricCreation(storage.metrics(), storage.archivePolicies(), storage.archivePolicyRules(), enforcer),
+                new MetricCreation(storage.metrics(), storage.archivePolicies(), storage.archivePolicyRules(), enforcer,
+                        storage.resources(), resourceOperations),
                 new MetricListing(storage.metrics(), enforcer, config.getApi().getMaxLimit()),
-                lookup, storage.metrics(), enforcer, bodies, urls));
+                lookup, storage.metrics(), enforcer, bodies, urls, namedMetrics, resourceOperations));
         jersey.register(new MeasuresResource(lookup,
                 new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader, refresher,
                 enforcer, bodies));
@@ -173,6 +189,17 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new org.polenta.service.resources.AggregatesResource(
                 new org.polenta.service.operations.AggregatesComputation(storage.metrics(), lookup,
                         new org.polenta.core.aggregates.operations.AggregatesProcessor(reader), refresher, enforcer,
-                        org.polenta.service.operations.ResourceAggregatesSource.UNAVAILABLE), bodies));
+                        org.polenta.service.operations.AggregatesResourceResolver.UNAVAILABLE), bodies));
+        jersey.register(new org.polenta.service.resources.ResourceTypeResource(resourceTypes, bodies, urls));
+        jersey.register(new org.polenta.service.resources.ResourceResource(resourceOperations, resourceQueries,
+                resourceTypes, bodies, urls));
+        jersey.register(new org.polenta.service.resources.NamedMetricResource(namedMetrics, resourceOperations, lookup,
+                storage.metrics(), new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader,
+                refresher, enforcer, bodies));
+        jersey.register(new org.polenta.service.resources.SearchResourceResource(resourceQueries, resourceTypes,
+                bodies, urls));
+        jersey.register(new org.polenta.service.resources.BatchResourceMeasuresResource(
+                new org.polenta.service.operations.ResourceMeasuresBatch(storage.resources(), storage.metrics(),
+                        resourceOperations, metricDefinitions, storage.incoming(), hints, enforcer), bodies));
     }
 }

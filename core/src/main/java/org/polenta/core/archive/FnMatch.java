@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * Shell-style patterns as Python's fnmatch.fnmatch reads them on Linux (case-sensitive): "*" any text (slashes
  * and newlines included), "?" one character, "[seq]", "[!seq]" with ranges, an unclosed "[" as a literal.
  */
-final class FnMatch {
+public final class FnMatch {
 
     private FnMatch() {
     }
 
-    static boolean matches(String pattern, String name) {
+    public static boolean matches(String pattern, String name) {
         return compile(pattern).matcher(name).matches();
     }
 

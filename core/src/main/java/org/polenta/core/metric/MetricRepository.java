@@ -26,4 +26,14 @@ public interface MetricRepository {
 
     /** Marks the metric deleted; its points expire by TTL. @throws org.polenta.core.errors.NoSuchEntityException */
     void delete(UUID id);
+
+    /**
+     * Attaches an active metric to a resource under a name, or detaches it (resourceId null, name kept), as
+     * Gnocchi's indexer does when a resource's metrics are set. Added for the resource API; the default refuses.
+     *
+     * @throws org.polenta.core.errors.NoSuchEntityException "Metric {id} does not exist" when it is not active
+     */
+    default void attach(UUID id, UUID resourceId, String name) {
+        throw new UnsupportedOperationException("attach");
+    }
 }

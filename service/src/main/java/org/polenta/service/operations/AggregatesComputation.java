@@ -21,6 +21,7 @@ import org.polenta.core.aggregates.operations.AggregatesResult;
 import org.polenta.core.aggregates.operations.MetricRef;
 import org.polenta.core.aggregates.operations.Operation;
 import org.polenta.core.aggregates.operations.OperationsParser;
+import org.polenta.core.aggregates.operations.ResourceAggregates;
 import org.polenta.core.archive.ArchivePolicy;
 import org.polenta.core.metric.Metric;
 import org.polenta.core.metric.MetricRepository;
@@ -35,7 +36,7 @@ import org.polenta.service.validation.Voluptuous;
 
 /**
  * POST /v1/aggregates (Gnocchi's AggregatesController.post): the query arguments and the body checked in Gnocchi's
- * order, then by metric ids here, or by resources through {@link ResourceAggregatesSource}.
+ * order, then by metric ids, or by the resources an {@link AggregatesResourceResolver} finds.
  */
 public final class AggregatesComputation {
 
@@ -48,11 +49,11 @@ public final class AggregatesComputation {
     private final AggregatesProcessor processor;
     private final MetricRefresher refresher;
     private final PolicyEnforcer enforcer;
-    private final ResourceAggregatesSource resources;
+    private final AggregatesResourceResolver resources;
 
     public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
                                  MetricRefresher refresher, PolicyEnforcer enforcer,
-                                 ResourceAggregatesSource resources) {
+                                 AggregatesResourceResolver resources) {
         this.metrics = metrics;
         this.lookup = lookup;
         this.processor = processor;
@@ -86,8 +87,7 @@ public final class AggregatesComputation {
         if (fields.containsKey(RESOURCE_TYPE)) {
             List<String> groupby = q.get("groupby") == null ? List.of()
                     : List.copyOf(new TreeSet<>(q.get("groupby")));
-            return resources.aggregate(caller, request, (String) fields.get(RESOURCE_TYPE), fields.get(SEARCH),
-                    groupby);
+            return byResources(caller, request, (String) fields.get(RESOURCE_TYPE), fields.get(SEARCH), groupby);
         }
         return byMetricIds(caller, request);
     }
@@ -116,6 +116,66 @@ public final class AggregatesComputation {
             throw Voluptuous.fail("required key not provided", List.of(absent));
         }
         return fields;
+    }
+
+    private static final List<String> DEFAULT_SORTS = List.of("revision_start:asc", "started_at:asc");
+
+    // AggregatesController.post with "resource_type": one answer, or one per group of equal groupby attributes.
+    private Object byResources(Caller caller, AggregatesRequest request, String type, Object search,
+                               List<String> groupby) {
+        List<ResourceAggregates.FoundResource> found = new ArrayList<>();
+        Map<String, ArchivePolicy> policies = new HashMap<>();
+        for (AggregatesResourceResolver.ResolvedResource r : resources.resolve(caller, type, search,
+                groupby.isEmpty() ? DEFAULT_SORTS : groupby)) {
+            List<MetricAndPolicy> withPolicies = new ArrayList<>();
+            for (Metric m : r.metrics()) {
+                withPolicies.add(new MetricAndPolicy(m,
+                        policies.computeIfAbsent(m.archivePolicyName(), n -> lookup.policyOf(m))));
+            }
+            found.add(new ResourceAggregates.FoundResource(r.id(), r.json(), withPolicies));
+        }
+        if (groupby.isEmpty()) {
+            return measuresByName(found, request);
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (ResourceAggregates.Group group : ResourceAggregates.groups(found, groupby)) {
+            List<AggregatesReference> references;
+            try {
+                references = ResourceAggregates.references(group.resources(), request.references());
+            } catch (org.polenta.core.errors.InvalidInputException noMetric) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("group", group.key());
+            entry.put("measures", measures(group.resources(), references, request));
+            results.add(entry);
+        }
+        if (results.isEmpty()) {
+            throw ResourceAggregates.noSuchMetric(request.references());
+        }
+        return results;
+    }
+
+    private Map<String, Object> measuresByName(List<ResourceAggregates.FoundResource> found,
+                                               AggregatesRequest request) {
+        return measures(found, ResourceAggregates.references(found, request.references()), request);
+    }
+
+    private Map<String, Object> measures(List<ResourceAggregates.FoundResource> resourcesFound,
+                                         List<AggregatesReference> references, AggregatesRequest request) {
+        if (request.refresh()) {
+            references.stream().map(r -> r.target().metric()).distinct().forEach(refresher::refresh);
+        }
+        AggregatesResult result = processor.process(references, request.operations(), request.query());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("measures", result.render(MeasureRows::of));
+        if (request.details()) {
+            Set<String> used = new LinkedHashSet<>();
+            references.forEach(r -> used.add(r.resourceId()));
+            response.put("references", resourcesFound.stream().filter(r -> used.contains(r.id()))
+                    .map(ResourceAggregates.FoundResource::attributes).toList());
+        }
+        return response;
     }
 
     private Map<String, Object> byMetricIds(Caller caller, AggregatesRequest request) {

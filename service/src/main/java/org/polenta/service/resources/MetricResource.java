@@ -20,6 +20,9 @@ import org.polenta.core.archive.ArchivePolicy;
 import org.polenta.core.metric.Metric;
 import org.polenta.core.metric.MetricRepository;
 import org.polenta.service.api.MetricJson;
+import org.polenta.service.api.MetricWithResourceJson;
+import org.polenta.service.operations.NamedMetrics;
+import org.polenta.service.operations.ResourceOperations;
 import org.polenta.service.auth.Caller;
 import org.polenta.service.auth.policy.PolicyEnforcer;
 import org.polenta.service.http.JsonBodies;
@@ -42,9 +45,14 @@ public class MetricResource {
     private final PolicyEnforcer enforcer;
     private final JsonBodies bodies;
     private final PublicUrls urls;
+    private final NamedMetrics named;
+    private final ResourceOperations resources;
 
     public MetricResource(MetricCreation creation, MetricListing listing, MetricLookup lookup, MetricRepository metrics,
-                          PolicyEnforcer enforcer, JsonBodies bodies, PublicUrls urls) {
+                          PolicyEnforcer enforcer, JsonBodies bodies, PublicUrls urls, NamedMetrics named,
+                          ResourceOperations resources) {
+        this.named = named;
+        this.resources = resources;
         this.creation = creation;
         this.listing = listing;
         this.lookup = lookup;
@@ -79,18 +87,19 @@ public class MetricResource {
 
     @GET
     @Path("{id}")
-    public MetricJson get(@Auth Caller caller, @PathParam("id") String id) {
+    public Map<String, Object> get(@Auth Caller caller, @PathParam("id") String id) {
         Metric metric = lookup.require(id);
-        enforcer.enforce("get metric", MetricTargets.of(metric), caller);
-        return MetricJson.withPolicy(metric, lookup.policyOf(metric));
+        enforcer.enforce("get metric", named.target(metric), caller);
+        return MetricWithResourceJson.of(metric, lookup.policyOf(metric), named.resourceOf(metric).orElse(null));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@Auth Caller caller, @PathParam("id") String id) {
         Metric metric = lookup.require(id);
-        enforcer.enforce("delete metric", MetricTargets.of(metric), caller);
+        enforcer.enforce("delete metric", named.target(metric), caller);
         metrics.delete(metric.id());
+        resources.metricChanged(metric, false);
         return Response.noContent().build();
     }
 }

@@ -29,7 +29,7 @@ import org.polenta.core.resource.type.StringAttribute;
  * Latency of the six resource query shapes of issue 3, straight on the repository (no HTTP), over 100k
  * resources in 1,000 projects loaded into a fresh keyspace. Not a test: run by hand with
  * {@code java -cp <test classpath> org.polenta.storage.cassandra.ResourceIndexBenchmark [resources] [projects]
- * [iterations] [writers]}. Prints one JSON line for the load and one per shape (p50/p99 in milliseconds, default sort,
+ * [iterations] [writers] [keyspace first]}. Prints one JSON line for the load and one per shape (p50/p99 in milliseconds, default sort,
  * pages of 100), then drops the keyspace.
  */
 public final class ResourceIndexBenchmark {
@@ -53,12 +53,17 @@ public final class ResourceIndexBenchmark {
         // The test node is small (768 MB heap) and shared: 48 writers with six storage-attached indexes to
         // maintain drove it out of memory once; 8 keep it healthy.
         int writers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        String keyspace = "resource_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        // Resuming an interrupted load: the keyspace of that run and the first resource it did not write.
+        String keyspace = args.length > 4 ? args[4] : "resource_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        int first = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         try (CassandraStorage storage = CassandraStorage.open(CassandraKeyspaceExtension.config(keyspace))) {
             try {
-                storage.resourceTypes().create(INSTANCE);
-                storage.resourceTypes().create(VOLUME);
-                load(storage.resources(), resources, projects, writers);
+                for (ResourceType type : List.of(INSTANCE, VOLUME)) {
+                    if (storage.resourceTypes().get(type.name()).isEmpty()) {
+                        storage.resourceTypes().create(type);
+                    }
+                }
+                load(storage.resources(), first, resources, projects, writers);
                 measure(storage.resources(), resources, projects, iterations);
             } finally {
                 CassandraKeyspaceExtension.drop(storage, keyspace);
@@ -83,21 +88,24 @@ public final class ResourceIndexBenchmark {
             1, start, null, Map.of(), attributes);
     }
 
-    private static void load(ResourceRepository repository, int resources, int projects, int writers)
+    private static void load(ResourceRepository repository, int first, int resources, int projects, int writers)
             throws Exception {
         long begin = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             int batch = 1_000;
             List<Future<?>> futures = new ArrayList<>();
-            for (int from = 0; from < resources; from += batch) {
+            for (int from = first; from < resources; from += batch) {
                 int start = from;
                 int end = Math.min(resources, from + batch);
                 for (int t = 0; t < writers; t++) {
                     int lane = t;
                     futures.add(pool.submit(() -> {
                         for (int i = start + lane; i < end; i += writers) {
-                            repository.create(resource(i, projects));
+                            Resource r = resource(i, projects);
+                            if (repository.get("generic", r.id()).isEmpty()) {
+                                repository.create(r);
+                            }
                         }
                         return null;
                     }));
@@ -116,7 +124,7 @@ public final class ResourceIndexBenchmark {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf(Locale.ROOT, "{\"shape\": \"load\", \"resources\": %d, \"projects\": %d, \"seconds\": %.1f, "
-            + "\"per_second\": %.0f}%n", resources, projects, seconds, resources / seconds);
+            + "\"per_second\": %.0f}%n", resources, projects, seconds, (resources - first) / seconds);
     }
 
     private static void measure(ResourceRepository repository, int resources, int projects, int iterations) {

@@ -128,6 +128,9 @@ public final class OperationsParser {
 
     private Operation aggregation(String name, List<?> list) {
         int size = list.size();
+        if (name.equals("aggregate") && size > 3) {
+            return aodhAggregate(list);
+        }
         boolean withArgument = name.equals("rolling") || name.equals("resample");
         if (!(name.equals("aggregate") && size == 3) && !(withArgument && size == 4)) {
             throw Shallow.INSTANCE;
@@ -149,6 +152,29 @@ public final class OperationsParser {
         Operation operand = subNode(list.get(3));
         return new Operation.Resample(method, sampling, operand, repr(name, PythonValues.repr(method),
                 "numpy.timedelta64(" + sampling + ",'ns')", operand.repr()));
+    }
+
+    /**
+     * Aodh's gnocchi_aggregation_by_metrics_threshold sends {@code ["aggregate", M, ["metric", ID, A], ["metric",
+     * ID, A], ...]}, which Gnocchi's schema refuses; read as the aggregate of one multi-metric node.
+     */
+    private Operation aodhAggregate(List<?> list) {
+        if (!(list.get(1) instanceof String method) || !METHODS.contains(method)) {
+            throw Shallow.INSTANCE;
+        }
+        List<MetricRef> refs = new ArrayList<>();
+        for (Object node : list.subList(2, list.size())) {
+            if (!(node instanceof List<?> metric) || metric.size() < 2 || !METRIC.equals(metric.get(0))) {
+                throw Shallow.INSTANCE;
+            }
+            ((Operation.Metrics) metrics(metric)).refs().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+        }
+        List<String> pairs = new ArrayList<>();
+        pairs.add(PythonValues.repr(METRIC));
+        refs.forEach(r -> pairs.add("[" + PythonValues.repr(r.metric()) + ", " + PythonValues.repr(r.aggregation())
+                + "]"));
+        Operation.Metrics merged = new Operation.Metrics(refs, true, "[" + String.join(", ", pairs) + "]");
+        return new Operation.Aggregate(method, merged, repr("aggregate", PythonValues.repr(method), merged.repr()));
     }
 
     // A sub-node is an operation or, failing that, anything float() takes (voluptuous.Coerce(float)).

@@ -35,7 +35,12 @@ public final class SExpressionReader {
         if (reader.pos >= text.length() || text.charAt(reader.pos) != '(') {
             throw reader.expected("(");
         }
-        return reader.list();
+        try {
+            return reader.list();
+        } catch (Unclosed e) {
+            reader.pos = e.at;
+            throw reader.expected(")");
+        }
     }
 
     private List<Object> list() {
@@ -44,7 +49,7 @@ public final class SExpressionReader {
         while (true) {
             skipWhitespace();
             if (pos >= text.length()) {
-                throw expected(")");
+                throw new Unclosed(pos);
             }
             char c = text.charAt(pos);
             if (c == ')') {
@@ -52,7 +57,13 @@ public final class SExpressionReader {
                 return items;
             }
             if (c == '(') {
-                items.add(list());
+                int childStart = pos;
+                try {
+                    items.add(list());
+                } catch (Unclosed e) {
+                    // pyparsing gives up the unclosed sub-list and expects this list's ')' where it began.
+                    throw new Unclosed(childStart);
+                }
             } else {
                 items.addAll(words());
             }
@@ -147,5 +158,15 @@ public final class SExpressionReader {
             return 1;
         }
         return pos - text.lastIndexOf('\n', pos - 1);
+    }
+
+    /** A list that never closes; {@code at} is where its closing parenthesis was expected. */
+    private static final class Unclosed extends RuntimeException {
+        final int at;
+
+        Unclosed(int at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
     }
 }

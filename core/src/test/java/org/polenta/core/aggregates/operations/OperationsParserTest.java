@@ -29,6 +29,11 @@ class OperationsParserTest {
     @MethodSource("cases")
     void answersAsGnocchi(String label, Map<String, Object> c) {
         Object input = c.get("input");
+        if (isAodhAggregate(input)) {
+            // Deliberately lenient where Gnocchi refuses: Aodh sends one "metric" node per metric.
+            assertThat(PARSER.parse(input)).isInstanceOf(Operation.Aggregate.class);
+            return;
+        }
         if (c.containsKey("repr")) {
             assertThat(PARSER.parse(input).repr()).isEqualTo(c.get("repr"));
             return;
@@ -37,6 +42,31 @@ class OperationsParserTest {
                 StructuredInvalidInputException.class);
         assertThat(e).as("a failure for %s", label).isNotNull();
         assertThat(e.description()).isEqualTo(c.get("error"));
+    }
+
+    private static boolean isAodhAggregate(Object input) {
+        return input instanceof List<?> l && l.size() > 3 && "aggregate".equals(l.get(0))
+                && l.subList(2, l.size()).stream().allMatch(n -> n instanceof List<?> m && "metric".equals(m.get(0)));
+    }
+
+    @Test
+    void readsAodhsAggregateOfSeveralMetricNodesAsOneMultiMetricNode() {
+        Operation op = PARSER.parse(List.of("aggregate", "rate:mean", List.of("metric", "a", "mean"),
+                List.of("metric", "b", "mean"), List.of("metric", List.of("a", "mean"), List.of("c", "mean"))));
+
+        assertThat(op.repr()).isEqualTo("['aggregate', 'rate:mean', ['metric', ['a', 'mean'], ['b', 'mean'], "
+                + "['c', 'mean']]]");
+        assertThat(OperationsParser.references(op)).containsExactly(new MetricRef("a", "mean"),
+                new MetricRef("b", "mean"), new MetricRef("c", "mean"));
+    }
+
+    @Test
+    void refusesAnAggregateOfSeveralNodesThatAreNotAllMetricNodes() {
+        StructuredInvalidInputException e = catchThrowableOfType(() -> PARSER.parse(List.of("aggregate", "mean",
+                List.of("metric", "a", "mean"), List.of("abs", List.of("metric", "b", "mean")))),
+                StructuredInvalidInputException.class);
+
+        assertThat(e.reason()).isEqualTo("'aggregate' operation invalid for dictionary value @ data['operations']");
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class CassandraMetricRepository implements MetricRepository {
     private final PreparedQuery insert;
     private final PreparedQuery select;
     private final PreparedQuery markDeleted;
+    private final PreparedQuery attach;
     private final Map<String, PreparedQuery> byField = new LinkedHashMap<>();
 
     public CassandraMetricRepository(Cql cql) {
@@ -50,6 +51,7 @@ public final class CassandraMetricRepository implements MetricRepository {
         insert = queries.get("insert");
         select = queries.get("select");
         markDeleted = queries.get("markDeleted");
+        attach = queries.get("attach");
         QUERY_BY_FIELD.forEach((field, query) -> byField.put(field, queries.get(query)));
     }
 
@@ -127,6 +129,13 @@ public final class CassandraMetricRepository implements MetricRepository {
     @Override
     public void delete(UUID id) {
         if (!markDeleted.execute(id).wasApplied()) {
+            throw new NoSuchEntityException("Metric " + id + " does not exist");
+        }
+    }
+
+    @Override
+    public void attach(UUID id, UUID resourceId, String name) {
+        if (!attach.execute(resourceId, name, id).wasApplied()) {
             throw new NoSuchEntityException("Metric " + id + " does not exist");
         }
     }
