@@ -34,6 +34,8 @@ public final class ResourceQueries {
     static final String EMPTY_DELETE = "caution: the query can not be empty, or it will "
             + "                  delete entire database";
 
+    private static final String CURRENT_SUFFIX = "@-1";
+
     private final ResourceRepository resources;
     private final ResourceTypeOperations types;
     private final ResourcePolicy policy;
@@ -93,6 +95,24 @@ public final class ResourceQueries {
         return resources.search(plan, ResourceSorting.keys(List.of(), false), Integer.MAX_VALUE, null);
     }
 
+    /** Gnocchi's current versions have revision -1, so that is how their history marker reads. */
+    private static String marker(Resource last, boolean history) {
+        return history && last.isCurrent() ? last.id() + CURRENT_SUFFIX : ResourceSorting.marker(last, history);
+    }
+
+    /** A history marker of a current version ("id@-1") as the storage numbers it. */
+    private String storedMarker(String marker, boolean history) {
+        if (marker == null || !history || !marker.endsWith(CURRENT_SUFFIX)) {
+            return marker;
+        }
+        String idText = marker.substring(0, marker.length() - CURRENT_SUFFIX.length());
+        java.util.UUID id = MetricLookup.parseUuid(idText);
+        if (id == null || !id.toString().equals(idText)) {
+            return marker;
+        }
+        return resources.get(ResourceType.GENERIC_NAME, id).map(r -> r.historyMarker()).orElse(marker);
+    }
+
     private static ResourceFilter clientFilter(Caller caller, MultivaluedMap<String, String> query, Object body) {
         if (body != null) {
             return ResourceFilterSchema.parse(body, caller.creator());
@@ -121,13 +141,13 @@ public final class ResourceQueries {
         List<SortKey> sort = ResourceSorting.keys(page.sorts(), history);
         // Checks names and directions only (an empty list has nothing to sort).
         Pagination.pageAfter(List.of(), sort, ResourceSorting.sortable(type, history), (r, f) -> null, null, 1);
-        List<Resource> found = resources.search(plan, sort, page.limit(), page.marker());
+        List<Resource> found = resources.search(plan, sort, page.limit(), storedMarker(page.marker(), history));
         List<Map<String, Object>> items = new ArrayList<>();
         for (Resource r : found) {
             items.add(ResourceViews.json(r, type, details, attrs));
         }
         String next = !found.isEmpty() && found.size() >= page.limit()
-                ? page.nextLink(pathUrl, query, ResourceSorting.marker(found.get(found.size() - 1), history)) : null;
+                ? page.nextLink(pathUrl, query, marker(found.get(found.size() - 1), history)) : null;
         return new ListingPage<>(items, next);
     }
 }

@@ -126,7 +126,16 @@ public class ResourceResource {
         Resource resource = operations.load(caller, type, id);
         operations.enforce(caller, "update resource", resource);
         ConditionalRequests.check(headers, request.getMethod(), resource);
-        Resource updated = operations.patch(caller, resource, bodies.read(body));
+        byte[] raw = bodies.readLimited(body);
+        if (JsonBodies.isBlank(raw)) {
+            // What Gnocchi's JSON decoder says of an empty body.
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("cause", "Unable to decode body");
+            description.put("reason", "Expected object or value");
+            description.put("detail", List.of());
+            throw new org.polenta.service.errors.ApiException(400, description);
+        }
+        Resource updated = operations.patch(caller, resource, bodies.parse(raw));
         return ConditionalRequests.withValidators(Response.ok(ResourceViews.json(updated, type)), updated).build();
     }
 

@@ -1,15 +1,31 @@
 package org.polenta.core.resource.search;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** SQL LIKE patterns as PostgreSQL reads them: % any run, _ one character, backslash escapes the next one. */
 public final class LikePatterns {
 
+    /**
+     * A search evaluates one pattern against every candidate row: compile it once. Bounded, since patterns come
+     * from clients; clearing it all at once is enough for a cache that is only an optimisation.
+     */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 1024;
+
     private LikePatterns() {
     }
 
     public static boolean matches(String pattern, String text) {
-        return toRegex(pattern).matcher(text).matches();
+        Pattern regex = COMPILED.get(pattern);
+        if (regex == null) {
+            if (COMPILED.size() >= MAX_COMPILED) {
+                COMPILED.clear();
+            }
+            regex = COMPILED.computeIfAbsent(pattern, LikePatterns::toRegex);
+        }
+        return regex.matcher(text).matches();
     }
 
     public static Pattern toRegex(String pattern) {

@@ -3,8 +3,13 @@ package org.polenta.storage.cassandra.cql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CqlScriptTest {
@@ -37,17 +42,29 @@ class CqlScriptTest {
     }
 
     @Test
-    void everyShippedResourceParsesAndEverySchemaVersionIsListedInOrder() {
+    void everyShippedResourceParsesAndEverySchemaVersionIsListedInOrder() throws Exception {
         Map<String, String> placeholders = Map.of("keyspace", "ks", "replication", "{}", "target", "t");
-        for (String file : SchemaMigrator.versionFiles()) {
+        List<String> listed = SchemaMigrator.versionFiles();
+        for (String file : listed) {
             assertThat(CqlScript.load("schema/" + file, placeholders).statements()).isNotEmpty();
         }
-        assertThat(SchemaMigrator.versionFiles()).isSorted()
-            .extracting(SchemaMigrator::versionOf).containsExactly(1, 2, 3, 4, 5);
-        for (String file : new String[] {"archive_policies.cql", "archive_policy_rules.cql", "metrics.cql",
-            "incoming_measures.cql", "raw_points.cql", "aggregates.cql", "sack_leases.cql", "schema.cql",
-            "drop_keyspace.cql"}) {
+        // Versions are 1..n without gaps, and no schema file ships without being listed in versions.txt.
+        assertThat(listed).isSorted().extracting(SchemaMigrator::versionOf)
+            .containsExactlyElementsOf(IntStream.rangeClosed(1, listed.size()).boxed().toList());
+        assertThat(shipped("schema", ".cql")).containsExactlyInAnyOrderElementsOf(listed);
+        List<String> queries = shipped("queries", ".cql");
+        assertThat(queries).contains("metrics.cql", "incoming_measures.cql", "aggregates.cql");
+        for (String file : queries) {
             assertThat(CqlScript.load("queries/" + file, placeholders).statements()).isNotEmpty();
+        }
+    }
+
+    /** The names of the .cql resources the main code ships in a folder (test resources of the same name excluded). */
+    private static List<String> shipped(String folder, String suffix) throws Exception {
+        Path classes = Path.of(CqlScript.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = classes.resolve("org/polenta/storage/cassandra/" + folder);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(suffix)).sorted().toList();
         }
     }
 
