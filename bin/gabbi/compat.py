@@ -11,6 +11,7 @@ Exit status 1 when a file passes fewer tests than its floor in floors.txt (the r
 live count), or when a file named on the command line has a failure and no floor.
 """
 import os
+import re
 import subprocess
 import sys
 import time
@@ -43,7 +44,11 @@ def start_server():
                          stdout=subprocess.PIPE, text=True)
     if out.returncode != 0:
         raise RuntimeError("bin/polenta gabbi-server failed")
-    return out.stdout.strip().splitlines()[-1]
+    lines = out.stdout.strip().splitlines()
+    url = re.search(r"https?://\S+", lines[-1]) if lines else None
+    if not url:
+        raise RuntimeError("bin/polenta gabbi-server printed no URL last")
+    return url.group(0)
 
 
 def stop_server():

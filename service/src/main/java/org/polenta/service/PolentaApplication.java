@@ -27,6 +27,7 @@ import org.polenta.service.auth.policy.PolicyRules;
 import org.polenta.service.bootstrap.DefaultArchivePoliciesInstaller;
 import org.polenta.service.bootstrap.StorageHealthCheck;
 import org.polenta.service.errors.ApiExceptionMapper;
+import org.polenta.service.errors.ErrorBodyNegotiation;
 import org.polenta.service.errors.JsonErrorHandler;
 import org.polenta.service.errors.JsonProcessingExceptionMapper;
 import org.polenta.service.errors.PolentaExceptionMapper;
@@ -164,6 +165,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
+        jersey.register(new ErrorBodyNegotiation());
 
         jersey.register(new VersionsResource(urls));
         jersey.register(new V1Resource(urls));

@@ -52,6 +52,11 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    /** webob's sentence for a status, shown above the detail in plain-text and HTML error bodies. */
+    public static String explanation(int status) {
+        return EXPLANATIONS.getOrDefault(status, "");
+    }
+
     public static String title(int status) {
         String t = TITLES.get(status);
         if (t != null) {

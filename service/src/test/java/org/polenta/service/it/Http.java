@@ -24,6 +24,8 @@ public final class Http {
 
     public Http(String base) {
         this.base = base;
+        // As API clients do: without it, errors come back as plain text, the way Gnocchi answers them.
+        headers.put("Accept", "application/json");
     }
 
     public static String basic(String user) {
