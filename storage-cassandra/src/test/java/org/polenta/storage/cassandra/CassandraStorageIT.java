@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.polenta.core.aggregates.Aggregation;
 import org.polenta.core.aggregates.Points;
 import org.polenta.storage.cassandra.cql.CqlScript;
+import org.polenta.storage.cassandra.cql.SchemaMigrator;
 
 /** Opening, migrating and dropping keyspaces, and what the stores leave on disk (TTLs, splits, blocks). */
 class CassandraStorageIT {
@@ -49,12 +50,14 @@ class CassandraStorageIT {
                 assertThat(rows(storage, "keyspaceExists", stale)).isEmpty();
                 assertThat(rows(storage, "keyspaceExists", prefix + "boot")).isEmpty();
                 assertThat(storage.isHealthy()).isTrue();
+                List<Integer> shipped = SchemaMigrator.versionFiles().stream().map(SchemaMigrator::versionOf).toList();
+                assertThat(shipped).isNotEmpty();
                 assertThat(rows(storage, "appliedVersions")).extracting(r -> r.getInt("version"))
-                    .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+                    .containsExactlyInAnyOrderElementsOf(shipped);
 
                 // A second open of the same keyspace finds everything applied and works.
                 try (CassandraStorage again = CassandraStorage.open(CassandraKeyspaceExtension.config(prefix + "main"))) {
-                    assertThat(rows(again, "appliedVersions")).hasSize(5);
+                    assertThat(rows(again, "appliedVersions")).hasSize(shipped.size());
                     assertThat(again.isHealthy()).isTrue();
                 }
                 assertAggregatesAreSplitByDayWithTtl(storage);

@@ -85,14 +85,14 @@ public final class SchemaMigrator {
         session.execute(SimpleStatement.newInstance(cql, values).setTimeout(timeout));
     }
 
-    static List<String> versionFiles() {
+    public static List<String> versionFiles() {
         return CqlScript.read("schema/versions.txt").lines()
             .map(String::strip)
             .filter(line -> !line.isEmpty() && !line.startsWith("#"))
             .collect(Collectors.toList());
     }
 
-    static int versionOf(String file) {
+    public static int versionOf(String file) {
         return Integer.parseInt(file.substring(0, file.indexOf('-')));
     }
 
