@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.polenta.core.text.PythonStrings;
 
 /**
  * Which rule picks the archive policy of a metric created without one. Gnocchi's indexer lists rules by
@@ -15,8 +16,8 @@ public final class ArchivePolicyRules {
 
     /** The order in which rules are tried, which is also the order GET /v1/archive_policy_rule lists them. */
     public static final Comparator<ArchivePolicyRule> MATCHING_ORDER =
-            Comparator.comparing(ArchivePolicyRule::metricPattern, ArchivePolicyRules::compareCodePoints).reversed()
-                    .thenComparing(ArchivePolicyRule::name, ArchivePolicyRules::compareCodePoints);
+            Comparator.comparing(ArchivePolicyRule::metricPattern, PythonStrings::compareCodePoints).reversed()
+                    .thenComparing(ArchivePolicyRule::name, PythonStrings::compareCodePoints);
 
     private ArchivePolicyRules() {
     }
@@ -30,20 +31,5 @@ public final class ArchivePolicyRules {
 
     public static List<ArchivePolicyRule> inMatchingOrder(Collection<ArchivePolicyRule> rules) {
         return rules.stream().sorted(MATCHING_ORDER).toList();
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -45,4 +45,23 @@ public final class PythonStrings {
     public static boolean isDigits(String text) {
         return !text.isEmpty() && text.codePoints().allMatch(cp -> Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER);
     }
+
+    /**
+     * Python's str ordering, which is code point order (and PostgreSQL's C collation's): String.compareTo
+     * compares UTF-16 units and so differs from it above U+FFFF.
+     */
+    public static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
 }

@@ -1,6 +1,7 @@
 package org.polenta.core.resource.search;
 
 import java.util.UUID;
+import org.polenta.core.text.PythonStrings;
 
 /** Orders two non-null values of one field as PostgreSQL does for its column type. */
 final class FieldValues {
@@ -14,7 +15,7 @@ final class FieldValues {
             return actual.toString().compareTo(value.toString());
         }
         if (actual instanceof String a && value instanceof String b) {
-            return compareCodePoints(a, b);
+            return PythonStrings.compareCodePoints(a, b);
         }
         if (actual instanceof Number a && value instanceof Number b) {
             return (a instanceof Double || b instanceof Double)
@@ -22,21 +23,5 @@ final class FieldValues {
                     : Long.compare(a.longValue(), b.longValue());
         }
         return ((Comparable) actual).compareTo(value);
-    }
-
-    /** Code point order, which is the C collation's (UTF-16 order differs above U+FFFF). */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 }
