@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.polenta.core.validation.SchemaViolation;
 
@@ -51,6 +52,12 @@ final class SearchQuerySchema {
     }
 
     private static SchemaViolation operation(Object value, List<Object> path) {
+        return singleOperator(value, path, BINARY_OPERATORS, SearchQuerySchema::operand);
+    }
+
+    /** A dictionary of exactly one key, an operator of the given set, whose value the operand schema accepts. */
+    private static SchemaViolation singleOperator(Object value, List<Object> path, Set<String> operators,
+                                                  BiFunction<Object, List<Object>, SchemaViolation> operandSchema) {
         SchemaViolation length = exactlyOneElement(value, path);
         if (length != null) {
             return length;
@@ -60,10 +67,10 @@ final class SearchQuerySchema {
         }
         for (var entry : map.entrySet()) {
             List<Object> keyPath = SchemaViolation.append(path, entry.getKey());
-            if (!BINARY_OPERATORS.contains(entry.getKey())) {
+            if (!operators.contains(entry.getKey())) {
                 return SchemaViolation.at(keyPath, "extra keys not allowed");
             }
-            SchemaViolation operand = operand(entry.getValue(), keyPath);
+            SchemaViolation operand = operandSchema.apply(entry.getValue(), keyPath);
             if (operand != null) {
                 return operand.asValueOfKeyAt(keyPath.size());
             }
@@ -118,24 +125,7 @@ final class SearchQuerySchema {
     }
 
     private static SchemaViolation logical(Object value, List<Object> path) {
-        SchemaViolation length = exactlyOneElement(value, path);
-        if (length != null) {
-            return length;
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            return SchemaViolation.at(path, "expected a dictionary");
-        }
-        for (var entry : map.entrySet()) {
-            List<Object> keyPath = SchemaViolation.append(path, entry.getKey());
-            if (!LOGICAL_OPERATORS.contains(entry.getKey())) {
-                return SchemaViolation.at(keyPath, "extra keys not allowed");
-            }
-            SchemaViolation operands = listOfQueries(entry.getValue(), keyPath);
-            if (operands != null) {
-                return operands.asValueOfKeyAt(keyPath.size());
-            }
-        }
-        return null;
+        return singleOperator(value, path, LOGICAL_OPERATORS, SearchQuerySchema::listOfQueries);
     }
 
     private static SchemaViolation listOfQueries(Object value, List<Object> path) {
