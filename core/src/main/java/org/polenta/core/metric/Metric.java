@@ -16,4 +16,18 @@ public record Metric(UUID id, String archivePolicyName, String creator, String n
     public boolean isActive() {
         return ACTIVE.equals(status);
     }
+
+    /** A field by the name Gnocchi gives it in filters (MetricRepository.find), as text; null when unset. */
+    public String field(String gnocchiName) {
+        return switch (gnocchiName) {
+            case "id" -> id.toString();
+            case "name" -> name;
+            case "unit" -> unit;
+            case "archive_policy_name" -> archivePolicyName;
+            case "creator" -> creator;
+            case "resource_id" -> resourceId == null ? null : resourceId.toString();
+            case "status" -> status;
+            default -> throw new IllegalArgumentException("no metric field " + gnocchiName);
+        };
+    }
 }

@@ -56,7 +56,7 @@ public final class InMemoryMetricRepository implements MetricRepository {
         wanted.putIfAbsent("status", Metric.ACTIVE);
         List<Metric> found = new ArrayList<>();
         for (Metric metric : metrics.values()) {
-            if (wanted.entrySet().stream().allMatch(e -> Objects.equals(field(metric, e.getKey()), e.getValue()))) {
+            if (wanted.entrySet().stream().allMatch(e -> Objects.equals(metric.field(e.getKey()), e.getValue()))) {
                 found.add(metric);
             }
         }
@@ -86,16 +86,4 @@ public final class InMemoryMetricRepository implements MetricRepository {
         }
     }
 
-    private static String field(Metric metric, String name) {
-        return switch (name) {
-            case "id" -> metric.id().toString();
-            case "name" -> metric.name();
-            case "unit" -> metric.unit();
-            case "archive_policy_name" -> metric.archivePolicyName();
-            case "creator" -> metric.creator();
-            case "resource_id" -> metric.resourceId() == null ? null : metric.resourceId().toString();
-            case "status" -> metric.status();
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
 }

@@ -142,25 +142,13 @@ public final class CassandraMetricRepository implements MetricRepository {
 
     private static boolean matches(Metric metric, Map<String, String> wanted) {
         for (Map.Entry<String, String> e : wanted.entrySet()) {
-            if (!Objects.equals(field(metric, e.getKey()), e.getValue())) {
+            if (!Objects.equals(metric.field(e.getKey()), e.getValue())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String field(Metric metric, String name) {
-        return switch (name) {
-            case "id" -> metric.id().toString();
-            case "name" -> metric.name();
-            case "unit" -> metric.unit();
-            case "archive_policy_name" -> metric.archivePolicyName();
-            case "creator" -> metric.creator();
-            case "resource_id" -> metric.resourceId() == null ? null : metric.resourceId().toString();
-            case "status" -> metric.status();
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
 
     private static UUID parseUuid(String text) {
         try {
