@@ -8,9 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.BooleanSupplier;
 
-/** GET /healthcheck (oslo.middleware's answer: 200 "OK", 503 when the storage does not answer). */
+/**
+ * GET /healthcheck as oslo.middleware answers it: 200 "OK" (or its JSON form for clients that ask for JSON),
+ * 503 when the storage does not answer.
+ */
 @Path("/healthcheck")
-@Produces(MediaType.TEXT_PLAIN)
 public class HealthcheckResource {
 
     private final BooleanSupplier storageHealthy;
@@ -20,9 +22,20 @@ public class HealthcheckResource {
     }
 
     @GET
+    @Produces(MediaType.TEXT_PLAIN)
     public Response check() {
         return storageHealthy.getAsBoolean() ? Response.ok("OK").build()
                 : Response.status(503).entity("Service Unavailable").build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response checkJson() {
+        boolean healthy = storageHealthy.getAsBoolean();
+        return Response.status(healthy ? 200 : 503)
+                .entity(java.util.Map.of("detailed", false, "reasons", healthy ? java.util.List.of()
+                        : java.util.List.of("storage does not answer")))
+                .build();
     }
 
     @HEAD

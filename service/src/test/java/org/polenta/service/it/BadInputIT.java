@@ -137,7 +137,11 @@ class BadInputIT {
     void wrongMediaTypesAndMethods() {
         assertError(admin.send("POST", "/v1/archive_policy", "{}", "text/plain"), 415, "Unsupported Media Type");
         assertError(admin.send("PUT", "/v1/archive_policy", "{}", "application/json"), 405, "Method Not Allowed");
-        assertError(admin.with("Accept", "text/plain").get("/v1/archive_policy"), 406, "Not Acceptable");
+        // A client that accepts only text gets the error as text, as Gnocchi (webob) answers it.
+        Http.Reply notAcceptable = admin.with("Accept", "text/plain").get("/v1/archive_policy");
+        assertThat(notAcceptable.status()).isEqualTo(406);
+        assertThat(notAcceptable.header("Content-Type")).startsWith("text/plain");
+        assertThat(notAcceptable.body()).startsWith("406 Not Acceptable\n\n");
         assertError(admin.get("/v1/nothing-here"), 404, "Not Found");
     }
 
