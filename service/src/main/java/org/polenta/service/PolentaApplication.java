@@ -31,6 +31,7 @@ import org.polenta.service.errors.ErrorBodyNegotiation;
 import org.polenta.service.errors.JsonErrorHandler;
 import org.polenta.service.errors.JsonProcessingExceptionMapper;
 import org.polenta.service.errors.PolentaExceptionMapper;
+import org.polenta.service.errors.StorageUnavailableExceptionMapper;
 import org.polenta.service.errors.UnexpectedExceptionMapper;
 import org.polenta.service.errors.WebApplicationExceptionMapper;
 import org.polenta.service.http.ContentTypeRequiredFilter;
@@ -164,6 +165,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new PolentaExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
+        jersey.register(new StorageUnavailableExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new ErrorBodyNegotiation());
 
