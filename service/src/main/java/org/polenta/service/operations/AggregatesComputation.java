@@ -71,6 +71,9 @@ public final class AggregatesComputation {
         Long granularity = MeasuresQueries.granularity(q.getFirst("granularity"));
         Fill fill = q.getFirst("fill") == null ? null : Fill.parse(q.getFirst("fill"));
         boolean refresh = QueryValues.bool("refresh", q.getFirst("refresh"), false);
+        // Gnocchi 4.4 ignores it; later versions check it as a boolean and then split groups by resource revision.
+        // CloudKitty and gnocchiclient send it: checked as later versions do, answered from current resources.
+        QueryValues.bool("use_history", q.getFirst("use_history"), false);
         AggregatesQuery query = AggregatesQuery.of(start, stop, granularity, neededOverlap, fill);
 
         Map<String, Object> fields = checkBody(body.get());
