@@ -2,6 +2,7 @@ package org.polenta.service.operations;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,11 @@ public final class IndexedAggregatesResources implements AggregatesResourceResol
         try {
             type = types.require(resourceType);
         } catch (NoSuchEntityException e) {
-            // Gnocchi's list_resources raises NoSuchResourceType, an IndexerException the API turns into a 400.
-            throw ApiException.badRequest(e.getMessage());
+            // Gnocchi's ResourceTypeSchema: a 400 with NoSuchResourceType's JSON form.
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("cause", "Resource type does not exist");
+            description.put("detail", resourceType);
+            throw ApiException.badRequest(description);
         }
         List<Resource> found = queries.searchAll(caller, type, filter(caller, search), sorts);
         Map<UUID, Metric> loaded = load(found, metricNames);

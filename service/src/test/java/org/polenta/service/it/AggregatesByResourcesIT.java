@@ -264,7 +264,7 @@ class AggregatesByResourcesIT {
                 Arguments.of("", "{\"operations\": [\"metric\", \"cpu\", \"nope\"], "
                         + "\"resource_type\": \"instance\", \"search\": {}}", 404, "nope"),
                 Arguments.of("", "{" + ops + ", \"resource_type\": \"vm\", \"search\": {}}", 400,
-                        "Resource type vm does not exist"),
+                        "{\"cause\":\"Resource type does not exist\",\"detail\":\"vm\"}"),
                 Arguments.of("", "{" + ops + ", \"resource_type\": 5, \"search\": {}}", 400, "expected str"),
                 Arguments.of("", "{" + ops + ", \"resource_type\": \"instance\"}", 400,
                         "required key not provided @ data['search']"),
