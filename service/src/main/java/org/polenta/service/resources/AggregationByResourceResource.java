@@ -2,6 +2,7 @@ package org.polenta.service.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +41,14 @@ public class AggregationByResourceResource {
         aggregation.requireType(type);
         Object search = JsonBodies.isBlank(raw) ? null : bodies.parse(raw);
         return aggregation.aggregate(caller, type, name, search, uri.getQueryParameters());
+    }
+
+    /** Gnocchi routes by the resource type before it looks at the method: 404 for an unknown one, else 405. */
+    @GET
+    @Path("{name}")
+    public Object get(@Auth Caller caller, @PathParam("type") String type) {
+        aggregation.requireType(type);
+        throw new ApiException(405, null);
     }
 
     /** Without a metric name Gnocchi has no controller to route to, whatever the method. */

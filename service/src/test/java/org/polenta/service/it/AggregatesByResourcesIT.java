@@ -313,6 +313,7 @@ class AggregatesByResourcesIT {
                 Arguments.of("POST", "/v1/aggregation/resource/instance/metric/cpu?start=yesterdayish", 400,
                         "Must be a datetime or a timestamp"),
                 Arguments.of("GET", "/v1/aggregation/resource/instance/metric/cpu", 405, null),
+                Arguments.of("GET", "/v1/aggregation/resource/vm/metric/cpu", 404, "Resource type vm does not exist"),
                 Arguments.of("POST", "/v1/aggregation/resource/instance/metric", 405, null),
                 Arguments.of("POST", "/v1/aggregation/resource/instance/nope/cpu", 404, null));
     }
