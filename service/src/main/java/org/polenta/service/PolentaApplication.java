@@ -188,12 +188,17 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new BatchMeasuresResource(
                 new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), bodies));
         jersey.register(new SearchMetricResource(new MetricSearch(storage.metrics(), lookup, reader, enforcer), bodies));
-        jersey.register(new AggregationResource(new CrossMetricAggregation(storage.metrics(), lookup,
-                new CrossMetricAggregator(reader), refresher, enforcer), bodies));
+        CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(storage.metrics(), lookup,
+                new CrossMetricAggregator(reader), refresher, enforcer);
+        jersey.register(new AggregationResource(crossMetricAggregation, bodies));
+        jersey.register(new org.polenta.service.resources.AggregationByResourceResource(
+                new org.polenta.service.operations.ResourceMetricAggregation(resourceTypes, resourceQueries,
+                        storage.metrics(), crossMetricAggregation), bodies));
         jersey.register(new org.polenta.service.resources.AggregatesResource(
                 new org.polenta.service.operations.AggregatesComputation(storage.metrics(), lookup,
                         new org.polenta.core.aggregates.operations.AggregatesProcessor(reader), refresher, enforcer,
-                        org.polenta.service.operations.AggregatesResourceResolver.UNAVAILABLE), bodies));
+                        new org.polenta.service.operations.IndexedAggregatesResources(resourceQueries, resourceTypes,
+                                storage.metrics())), bodies));
         jersey.register(new org.polenta.service.resources.ResourceTypeResource(resourceTypes, bodies, urls));
         jersey.register(new org.polenta.service.resources.ResourceResource(resourceOperations, resourceQueries,
                 resourceTypes, bodies, urls));
