@@ -1,9 +1,14 @@
 """Resource-index benchmark: the six query shapes of issue 3 over N resources in P projects.
 
-Runs the same load against any Gnocchi-v1 URL in noauth mode (identity from X-User-Id, X-Project-Id and
-X-Roles), so that Polenta and the real Gnocchi 4.4.2 are measured alike, one after the other:
+Runs the same load against Polenta in noauth mode (identity from X-User-Id, X-Project-Id and X-Roles) and
+against the real Gnocchi 4.4.2 in basic mode (--basic-admin), one after the other:
 
     /usr/bin/python3 bin/bench/resource_queries.py --url http://127.0.0.1:8043 --label polenta
+    /usr/bin/python3 bin/bench/resource_queries.py --url http://127.0.0.1:8042 --label gnocchi --basic-admin
+
+Gnocchi 4.4 has no noauth mode, and in basic mode it filters nobody's listing. Its tenant listing (keystone
+mode) is the listing with the policy filter auth_helper adds, {"or": [project_id = P, creator like "%:P"]}: with
+--basic-admin the admin sends exactly that search, the same SQL without a token check (which favours Gnocchi).
 
 It creates a resource type, loads the resources through the API (several client processes, keep-alive),
 then runs each query shape with several clients for a fixed time and prints one JSON line per step:
@@ -34,6 +39,16 @@ def tenant(i):
     return {"X-User-Id": "user-%d" % i, "X-Project-Id": project(i), "X-Roles": "member"}
 
 
+def use_basic_admin():
+    ADMIN.clear()
+    ADMIN["Authorization"] = "Basic YWRtaW46"  # admin, empty password
+    global BASIC_ADMIN
+    BASIC_ADMIN = True
+
+
+BASIC_ADMIN = False
+
+
 class Client:
     def __init__(self, url):
         parsed = urllib.parse.urlsplit(url)
@@ -48,7 +63,7 @@ class Client:
         if body is not None:
             data = json.dumps(body).encode()
             all_headers["Content-Type"] = "application/json"
-        for attempt in range(2):
+        for attempt in range(3):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
             try:
@@ -59,27 +74,31 @@ class Client:
             except (http.client.HTTPException, OSError):
                 self.conn.close()
                 self.conn = None
-                if attempt == 1:
+                if attempt == 2:
                     raise
 
 
 def resource_body(n, projects):
     p = n % projects
-    return {
+    body = {
         "id": str(uuid.uuid5(NAMESPACE, "resource-%d" % n)),
         "project_id": project(p),
         "user_id": "user-%d" % p,
         "started_at": "2026-01-01T00:00:00",
-        # One resource in ten has ended.
-        "ended_at": "2026-02-01T00:00:00" if n % 10 == 0 else None,
         "host": "host-%d" % (n % 500),
         "display_name": "vm-%d" % n,
         "flavor_id": "m1.%s" % ("small", "medium", "large", "xlarge")[n % 4],
     }
+    # One resource in ten has ended. (Gnocchi 4.4 answers 500 to an explicit "ended_at": null.)
+    if n % 10 == 0:
+        body["ended_at"] = "2026-02-01T00:00:00"
+    return body
 
 
 def load_worker(args):
-    url, projects, numbers = args
+    url, projects, numbers, basic_admin = args
+    if basic_admin:
+        use_basic_admin()
     client = Client(url)
     failures = 0
     for n in numbers:
@@ -102,7 +121,7 @@ def load(url, resources, projects, clients):
         }}, ADMIN)
     if status not in (201, 409):
         raise SystemExit("cannot create the resource type: %d %s" % (status, payload[:300]))
-    chunks = [(url, projects, range(start, resources, clients)) for start in range(clients)]
+    chunks = [(url, projects, range(start, resources, clients), BASIC_ADMIN) for start in range(clients)]
     begin = time.monotonic()
     with multiprocessing.Pool(clients) as pool:
         failures = sum(pool.map(load_worker, chunks))
@@ -116,8 +135,13 @@ def shapes(resources, projects):
 
     def tenant_listing(rng):
         p = rng.randrange(projects)
-        return ("GET", "/v1/resource/%s?limit=100" % TYPE, None, tenant(p),
-                lambda rows: 0 < len(rows) and all(r["project_id"] == project(p) for r in rows))
+
+        def check(rows):
+            return 0 < len(rows) and all(r["project_id"] == project(p) for r in rows)
+        if BASIC_ADMIN:
+            policy_filter = {"or": [{"=": {"project_id": project(p)}}, {"like": {"creator": "%:" + project(p)}}]}
+            return ("POST", "/v1/search/resource/%s?limit=100" % TYPE, policy_filter, ADMIN, check)
+        return ("GET", "/v1/resource/%s?limit=100" % TYPE, None, tenant(p), check)
 
     def type_not_ended(rng):
         return ("POST", "/v1/search/resource/%s?limit=100" % TYPE, {"=": {"ended_at": None}}, ADMIN,
@@ -151,7 +175,9 @@ def shapes(resources, projects):
 
 
 def run_worker(args):
-    url, shape_name, resources, projects, seconds, seed = args
+    url, shape_name, resources, projects, seconds, seed, basic_admin = args
+    if basic_admin:
+        use_basic_admin()
     make = shapes(resources, projects)[shape_name]
     rng = random.Random(seed)
     client = Client(url)
@@ -175,7 +201,7 @@ def percentile(values, q):
 
 
 def measure(url, shape_name, resources, projects, clients, seconds):
-    jobs = [(url, shape_name, resources, projects, seconds, i) for i in range(clients)]
+    jobs = [(url, shape_name, resources, projects, seconds, i, BASIC_ADMIN) for i in range(clients)]
     with multiprocessing.Pool(clients) as pool:
         results = pool.map(run_worker, jobs)
     latencies = [ms for part, _ in results for ms in part]
@@ -195,7 +221,11 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--basic-admin", action="store_true",
+                        help="authenticate as Gnocchi's basic-mode admin (for the real Gnocchi)")
     args = parser.parse_args()
+    if args.basic_admin:
+        use_basic_admin()
     out = []
     if not args.skip_load:
         out.append(load(args.url, args.resources, args.projects, args.load_clients))
