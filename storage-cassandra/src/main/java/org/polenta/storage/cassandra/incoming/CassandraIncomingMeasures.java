@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.polenta.core.incoming.IncomingMeasures;
+import org.polenta.core.incoming.KeyedBatch;
 import org.polenta.core.incoming.Measure;
 import org.polenta.core.incoming.PendingMeasures;
 import org.polenta.storage.cassandra.codec.MeasureBatchCodec;
@@ -65,6 +67,24 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
             UUID metricId = e.getKey();
             ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(measures));
             writes.add(() -> insert.executeAsync(sackOf(metricId), metricId, Uuids.timeBased(), measures.size(), blob));
+        }
+        BoundedAsync.runAll(writes);
+    }
+
+    /**
+     * The row key is (sack, metric, batch key): writing a batch again is an upsert of the same row, so a pending
+     * batch is never doubled. Written in parallel; returns only once all are acknowledged.
+     */
+    @Override
+    public void addKeyed(Collection<KeyedBatch> batches) {
+        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        for (KeyedBatch batch : batches) {
+            if (batch.measures().isEmpty()) {
+                continue;
+            }
+            ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(batch.measures()));
+            writes.add(() -> insert.executeAsync(sackOf(batch.metricId()), batch.metricId(), batch.key(),
+                batch.measures().size(), blob.duplicate()));
         }
         BoundedAsync.runAll(writes);
     }
