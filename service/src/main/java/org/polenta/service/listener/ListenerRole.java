@@ -1,0 +1,90 @@
+package org.polenta.service.listener;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.IntConsumer;
+import org.polenta.listener.amqp.NotificationListener;
+import org.polenta.listener.mapping.MeterMapping;
+import org.polenta.listener.mapping.MeterMappingReader;
+import org.polenta.listener.store.ArchivePolicyInstaller;
+import org.polenta.listener.store.RepositorySampleSink;
+import org.polenta.listener.store.ResourceTypeInstaller;
+import org.polenta.service.config.ListenerSettings;
+import org.polenta.storage.cassandra.CassandraStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notification listener as a role of the service: on start it installs what ceilometer-upgrade would (the
+ * Ceilometer archive policies and resource types), then connects to RabbitMQ in the background, so that the API
+ * serves even while the broker is unreachable; the listener's counters go to the service's metrics registry
+ * (polenta.listener.*, on the admin port's /metrics).
+ */
+public final class ListenerRole implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerRole.class);
+
+    private final ListenerSettings settings;
+    private final MeterMapping mapping;
+    private final CassandraStorage storage;
+    private final IntConsumer sackWritten;
+    private final NotificationListener listener;
+    private Thread starter;
+
+    public ListenerRole(ListenerSettings settings, Path mappingFile, CassandraStorage storage, IntConsumer sackWritten,
+                        MetricRegistry registry) throws IOException {
+        this.settings = settings;
+        MeterMapping read = MeterMappingReader.read(mappingFile);
+        this.mapping = settings.filterProjectIds.isEmpty() ? read : read.withFilteredProjects(settings.filterProjects());
+        this.storage = storage;
+        this.sackWritten = sackWritten;
+        RepositorySampleSink sink = new RepositorySampleSink(storage.resources(), storage.resourceTypes(),
+                storage.metrics(), storage.incoming(), settings.creator, Clock.systemUTC(), sackWritten);
+        this.listener = new NotificationListener(settings.toListenerConfig(), mapping, sink, registry);
+    }
+
+    public NotificationListener listener() {
+        return listener;
+    }
+
+    @Override
+    public void start() {
+        new ArchivePolicyInstaller(storage.archivePolicies()).install(mapping.archivePolicies());
+        new ResourceTypeInstaller(storage.resourceTypes()).install(mapping.resourceTypes());
+        starter = new Thread(this::connectUntilListening, "polenta-listener-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void connectUntilListening() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                listener.start();
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("notification listener not started ({}); trying again in {} ms", e.toString(),
+                        settings.reconnectMillis);
+                listener.close();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Thread.sleep(settings.reconnectMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (starter != null) {
+            starter.interrupt();
+            starter.join(10_000);
+        }
+        listener.close();
+    }
+}
