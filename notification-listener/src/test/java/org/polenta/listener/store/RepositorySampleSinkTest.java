@@ -45,7 +45,7 @@ class RepositorySampleSinkTest {
     private InMemoryMetricRepository metrics;
     private InMemoryIncomingMeasures incoming;
     private InMemoryArchivePolicyRepository policies;
-    private final List<Integer> wokenSacks = new ArrayList<>();
+    private final List<Integer> wokenSacks = java.util.Collections.synchronizedList(new ArrayList<>());
     private RepositorySampleSink sink;
 
     @BeforeEach
@@ -77,7 +77,7 @@ class RepositorySampleSinkTest {
                 return Instant.ofEpochMilli(now.get());
             }
         };
-        return new RepositorySampleSink(resources, types, metrics, incoming, CREATOR, clock, wokenSacks::add);
+        return new RepositorySampleSink(resources, types, metrics, incoming, CREATOR, clock, wokenSacks::add, 4);
     }
 
     private List<MappedSample> samples(byte[] body) {

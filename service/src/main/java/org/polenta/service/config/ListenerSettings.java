@@ -45,6 +45,8 @@ public class ListenerSettings {
     @JsonProperty @Min(1) public int prefetch = 1000;
     @JsonProperty @Min(1) public int batchSize = 500;
     @JsonProperty @Min(0) public long batchWaitMillis = 50;
+    /** Resources of a batch created or updated at once (first sight of a resource costs index round trips). */
+    @JsonProperty @Min(1) public int filingThreads = 8;
     /** Ceilometer's [publisher] telemetry_secret; empty: signatures are not checked. */
     @JsonProperty @NotNull public String telemetrySecret = "";
     /**

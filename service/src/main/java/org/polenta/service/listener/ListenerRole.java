@@ -30,8 +30,8 @@ public final class ListenerRole implements Managed {
     private final ListenerSettings settings;
     private final MeterMapping mapping;
     private final CassandraStorage storage;
-    private final IntConsumer sackWritten;
     private final NotificationListener listener;
+    private final RepositorySampleSink sink;
     private Thread starter;
 
     public ListenerRole(ListenerSettings settings, Path mappingFile, CassandraStorage storage, IntConsumer sackWritten,
@@ -40,9 +40,8 @@ public final class ListenerRole implements Managed {
         MeterMapping read = MeterMappingReader.read(mappingFile);
         this.mapping = settings.filterProjectIds.isEmpty() ? read : read.withFilteredProjects(settings.filterProjects());
         this.storage = storage;
-        this.sackWritten = sackWritten;
-        RepositorySampleSink sink = new RepositorySampleSink(storage.resources(), storage.resourceTypes(),
-                storage.metrics(), storage.incoming(), settings.creator, Clock.systemUTC(), sackWritten);
+        this.sink = new RepositorySampleSink(storage.resources(), storage.resourceTypes(), storage.metrics(),
+                storage.incoming(), settings.creator, Clock.systemUTC(), sackWritten, settings.filingThreads);
         this.listener = new NotificationListener(settings.toListenerConfig(), mapping, sink, registry);
     }
 
@@ -86,5 +85,6 @@ public final class ListenerRole implements Managed {
             starter.join(10_000);
         }
         listener.close();
+        sink.close();
     }
 }

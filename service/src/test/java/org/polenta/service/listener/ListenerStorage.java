@@ -43,6 +43,7 @@ final class ListenerStorage implements AutoCloseable {
 
     final CassandraStorage storage;
     final MeterMapping mapping;
+    private final List<RepositorySampleSink> sinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ListenerStorage(String contactPoint, String keyspace, int requestTimeoutSeconds) throws Exception {
         CassandraStorageConfig config = new CassandraStorageConfig();
@@ -63,8 +64,10 @@ final class ListenerStorage implements AutoCloseable {
     }
 
     RepositorySampleSink sink() {
-        return new RepositorySampleSink(storage.resources(), storage.resourceTypes(), storage.metrics(),
-                storage.incoming(), CREATOR, Clock.systemUTC(), sack -> { });
+        RepositorySampleSink sink = new RepositorySampleSink(storage.resources(), storage.resourceTypes(),
+                storage.metrics(), storage.incoming(), CREATOR, Clock.systemUTC(), sack -> { }, 8);
+        sinks.add(sink);
+        return sink;
     }
 
     NotificationListener listener(ListenerConfig config, SampleSink sink, MetricRegistry registry) {
@@ -123,6 +126,7 @@ final class ListenerStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        sinks.forEach(RepositorySampleSink::close);
         try {
             String drop = CqlScript.load("queries/drop_keyspace.cql", Map.of("target", storage.keyspace()))
                     .statement("dropKeyspace");

@@ -30,6 +30,13 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
     /** Deletes per batch statement; keeps a removal well below batch_size_warn_threshold (64 KiB). */
     private static final int DELETES_PER_BATCH = 500;
 
+    /**
+     * Keyed rows per single-partition write, and the measures they may hold at most: keeps a write far below
+     * batch_size_warn_threshold (64 KiB; a measure takes at most ~17 bytes encoded).
+     */
+    private static final int ROWS_PER_KEYED_WRITE = 200;
+    private static final int MEASURES_PER_KEYED_WRITE = 2_000;
+
     private final int sacks;
     private final PreparedQuery insert;
     private final PreparedQuery metricsOfSack;
@@ -73,18 +80,39 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
 
     /**
      * The row key is (sack, metric, batch key): writing a batch again is an upsert of the same row, so a pending
-     * batch is never doubled. Written in parallel; returns only once all are acknowledged.
+     * batch is never doubled. Keyed batches tend to be many and small (one per bus sample), so the rows of one
+     * sack go as unlogged batches of that one partition (each applied as a single mutation), in parallel;
+     * returns only once all are acknowledged.
      */
     @Override
     public void addKeyed(Collection<KeyedBatch> batches) {
-        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        Map<Integer, List<Object[]>> rowsBySack = new HashMap<>();
         for (KeyedBatch batch : batches) {
-            if (batch.measures().isEmpty()) {
-                continue;
+            if (!batch.measures().isEmpty()) {
+                int sack = sackOf(batch.metricId());
+                ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(batch.measures()));
+                rowsBySack.computeIfAbsent(sack, s -> new ArrayList<>())
+                    .add(new Object[] {sack, batch.metricId(), batch.key(), batch.measures().size(), blob});
             }
-            ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(batch.measures()));
-            writes.add(() -> insert.executeAsync(sackOf(batch.metricId()), batch.metricId(), batch.key(),
-                batch.measures().size(), blob.duplicate()));
+        }
+        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        for (List<Object[]> rows : rowsBySack.values()) {
+            List<Object[]> chunk = new ArrayList<>();
+            int measures = 0;
+            for (Object[] row : rows) {
+                chunk.add(row);
+                measures += (Integer) row[3];
+                if (chunk.size() >= ROWS_PER_KEYED_WRITE || measures >= MEASURES_PER_KEYED_WRITE) {
+                    List<Object[]> full = chunk;
+                    writes.add(() -> insert.executeUnloggedBatchAsync(full));
+                    chunk = new ArrayList<>();
+                    measures = 0;
+                }
+            }
+            if (!chunk.isEmpty()) {
+                List<Object[]> last = chunk;
+                writes.add(() -> insert.executeUnloggedBatchAsync(last));
+            }
         }
         BoundedAsync.runAll(writes);
     }
