@@ -192,6 +192,24 @@ class RepositorySampleSinkTest {
     }
 
     @Test
+    void anUnknownMeterMappedToTheDefaultLandsOnAGenericResource() throws Exception {
+        String text = java.nio.file.Files.readString(Fixtures.shippedMappingFile())
+                .replace("  action: skip\n", "  action: map\n");
+        MeterMapping mapAll = org.polenta.listener.mapping.MeterMappingReader.read(
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "edited");
+        byte[] body = TestMessages.editedFirstSample(Fixtures.bus("notifier-publisher.metering.sample"), sample -> {
+            sample.put("counter_name", "cpu_util");
+            sample.put("resource_id", "host-17");
+        });
+        List<MappedSample> batch = new MessageHandler(mapAll, new TelemetrySignature("")).handle(body).samples();
+        assertThat(sink.store(batch)).isEqualTo(new StoreOutcome(3, 0));
+        Resource generic = resources.get("generic", ResourceIds.transform("host-17", CREATOR)).orElseThrow();
+        assertThat(generic.type()).isEqualTo("generic");
+        assertThat(metrics.get(generic.metrics().get("cpu_util")).orElseThrow().archivePolicyName())
+                .isEqualTo("ceilometer-low");
+    }
+
+    @Test
     void anInstanceDeleteEndsTheInstanceAndItsDisksOnceEvenWhenRedelivered() {
         String instanceId = "4e898369-f47c-4e50-bfe5-c244b962c768";
         byte[] cpu = Fixtures.bus("notifier-publisher.metering.sample");
