@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The notification listener as a role of the service: on start it installs what ceilometer-upgrade would (the
- * Ceilometer archive policies and resource types), then connects to RabbitMQ in the background, so that the API
- * serves even while the broker is unreachable; the listener's counters go to the service's metrics registry
+ * The notification listener as a role of the service: in the background, so that the API serves even while the
+ * broker is unreachable, it installs what ceilometer-upgrade would (the Ceilometer archive policies and resource
+ * types), then connects to RabbitMQ and keeps trying until it can; the listener's counters go to the service's metrics registry
  * (polenta.listener.*, on the admin port's /metrics).
  */
 public final class ListenerRole implements Managed {
@@ -51,16 +51,24 @@ public final class ListenerRole implements Managed {
 
     @Override
     public void start() {
-        new ArchivePolicyInstaller(storage.archivePolicies()).install(mapping.archivePolicies());
-        new ResourceTypeInstaller(storage.resourceTypes()).install(mapping.resourceTypes());
-        starter = new Thread(this::connectUntilListening, "polenta-listener-start");
+        starter = new Thread(this::installThenListen, "polenta-listener-start");
         starter.setDaemon(true);
         starter.start();
     }
 
-    private void connectUntilListening() {
+    /**
+     * Nothing is consumed before the policies and types exist: a sample whose type is missing would be refused,
+     * i.e. acknowledged and dropped.
+     */
+    private void installThenListen() {
+        boolean installed = false;
         while (!Thread.currentThread().isInterrupted()) {
             try {
+                if (!installed) {
+                    new ArchivePolicyInstaller(storage.archivePolicies()).install(mapping.archivePolicies());
+                    new ResourceTypeInstaller(storage.resourceTypes()).install(mapping.resourceTypes());
+                    installed = true;
+                }
                 listener.start();
                 return;
             } catch (IOException | RuntimeException e) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.polenta.service.PolentaApplication;
@@ -60,6 +61,23 @@ class ListenerServiceIT {
         return overrides;
     }
 
+    /** The listener starts in the background (after installing types and policies): wait for its queues. */
+    @BeforeEach
+    void awaitListening() throws InterruptedException {
+        LocalRabbit.await("the listener's queues", Duration.ofSeconds(120), () -> {
+            try (Connection connection = LocalRabbit.connect()) {
+                for (String queue : List.of(RABBIT.meteringQueue, RABBIT.pollingQueue, RABBIT.lifecycleQueue)) {
+                    try (Channel channel = connection.createChannel()) {
+                        channel.queueDeclarePassive(queue);
+                    }
+                }
+                return true;
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+    }
+
     @AfterAll
     static void deleteQueues() throws Exception {
         RABBIT.close();
@@ -87,7 +105,10 @@ class ListenerServiceIT {
     }
 
     @Test
-    void onStartTheCeilometerArchivePoliciesAndResourceTypesExist() {
+    void onStartTheCeilometerArchivePoliciesAndResourceTypesExist() throws InterruptedException {
+        // Installed in the background, before the listener consumes anything.
+        LocalRabbit.await("the installation", Duration.ofSeconds(60),
+                () -> admin().get("/v1/resource_type/host_network_interface").status() == 200);
         JsonNode policy = admin().get("/v1/archive_policy/ceilometer-low-rate").json();
         assertThat(policy.path("aggregation_methods").toString()).contains("rate:mean").contains("mean");
         assertThat(policy.at("/definition/0/granularity").asText()).isEqualTo("0:05:00");
