@@ -18,7 +18,6 @@ import org.polenta.core.resource.ResourceRepository;
 import org.polenta.core.resource.ResourceRevisionConflictException;
 import org.polenta.core.resource.type.AttributeSchema;
 import org.polenta.core.resource.type.ResourceType;
-import org.polenta.core.resource.type.ResourceTypeState;
 
 /**
  * Makes sure the resource a batch's samples belong to exists, carries their attributes and has their metrics:
@@ -72,9 +71,15 @@ final class ResourceFiler {
             return Filed.refused("resource type " + request.type() + " does not exist");
         }
         ResourceType type = found.get();
-        if (type.state() != ResourceTypeState.ACTIVE) {
-            // Probably being updated by an operator: worth retrying, unlike a missing type.
-            throw new IllegalStateException("resource type " + type.name() + " is " + type.state().wireName());
+        switch (type.state()) {
+            case ACTIVE -> { }
+            // Being created or changed right now: the batch is retried in a moment.
+            case CREATING, UPDATING -> throw new IllegalStateException(
+                    "resource type " + type.name() + " is " + type.state().wireName());
+            // Broken or going away: waiting would hold every queue up for as long as an operator takes.
+            default -> {
+                return Filed.refused("resource type " + type.name() + " is " + type.state().wireName());
+            }
         }
         CheckedAttributes attributes = CheckedAttributes.check(type, request.attributes());
         Resource cached = known.covering(id, type.name(), attributes.values(), request.metrics().keySet());

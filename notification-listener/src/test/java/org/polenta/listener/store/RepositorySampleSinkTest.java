@@ -180,6 +180,19 @@ class RepositorySampleSinkTest {
     }
 
     @Test
+    void aTypeBeingUpdatedMakesTheBatchWaitAndABrokenTypeRefusesItsSamples() {
+        List<MappedSample> batch = samples(Fixtures.bus("notifier-publisher.metering.sample"));
+        types.forceState("instance", org.polenta.core.resource.type.ResourceTypeState.UPDATING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sink.store(batch))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("updating");
+        assertThat(pendingMeasures()).isZero();
+
+        types.forceState("instance", org.polenta.core.resource.type.ResourceTypeState.UPDATING_ERROR);
+        assertThat(newSink().store(batch)).isEqualTo(new StoreOutcome(0, 3));
+        assertThat(pendingMeasures()).isZero();
+    }
+
+    @Test
     void anInvalidOptionalAttributeIsLeftOutAndTheSampleKept() {
         byte[] body = TestMessages.editedFirstSample(Fixtures.bus("notifier-publisher.metering.sample"), sample -> {
             sample.put("counter_name", "volume.size");
