@@ -36,6 +36,11 @@ final class CapturedSamples {
     /** The cpu sample number {@code i} of {@code resourceId}: i * 10 s after T0, value i, message id "m-i-resource". */
     Map<String, Object> sample(int i, String resourceId) {
         Map<String, Object> sample = new LinkedHashMap<>(templateSample);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) templateSample.get("resource_metadata"));
+        // A compute sample's metadata names its instance: the resource itself, or the instance of a disk or vNIC.
+        metadata.put("instance_id", resourceId.length() > 36 ? resourceId.substring(0, 36) : resourceId);
+        sample.put("resource_metadata", metadata);
         sample.put("resource_id", resourceId);
         sample.put("message_id", "m-" + i + "-" + resourceId);
         sample.put("timestamp", T0.plusSeconds(10L * i).toString().replace("Z", ""));

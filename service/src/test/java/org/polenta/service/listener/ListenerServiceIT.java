@@ -150,11 +150,15 @@ class ListenerServiceIT {
     }
 
     @Test
-    void anInstanceDeleteNotificationEndsTheInstance() throws Exception {
+    void anInstanceDeleteNotificationEndsTheInstanceAndItsDisk() throws Exception {
         CapturedSamples samples = new CapturedSamples();
         String id = "6b7d3f7e-8d6a-4c55-9d0b-4c7e6a7c1e01";
-        publish(RABBIT.samplesExchange, "metering.sample", samples.message(List.of(samples.sample(1, id))));
+        Map<String, Object> disk = samples.sample(1, id + "-vda");
+        disk.put("counter_name", "disk.device.read.bytes");
+        disk.put("counter_unit", "B");
+        publish(RABBIT.samplesExchange, "metering.sample", samples.message(List.of(samples.sample(1, id), disk)));
         awaitResource("instance", id);
+        awaitResource("instance_disk", id + "-vda");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> envelope = JSON.readValue(LocalRabbit.captured("nova.compute.instance.create.end"), Map.class);
@@ -169,6 +173,9 @@ class ListenerServiceIT {
 
         LocalRabbit.await("ended_at", Duration.ofSeconds(30),
                 () -> !admin().get("/v1/resource/instance/" + id).json().path("ended_at").isNull());
+        // Its disk ends with it (found by the instance_id attribute, as Ceilometer's event_delete searches).
+        LocalRabbit.await("the disk's ended_at", Duration.ofSeconds(30),
+                () -> !admin().get("/v1/resource/instance_disk/" + id + "-vda").json().path("ended_at").isNull());
     }
 
     @Test
