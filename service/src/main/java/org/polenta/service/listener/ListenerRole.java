@@ -1,6 +1,7 @@
 package org.polenta.service.listener;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +48,17 @@ public final class ListenerRole implements Managed {
 
     public NotificationListener listener() {
         return listener;
+    }
+
+    /** For /admin/healthcheck: unhealthy while RabbitMQ is unreachable (the API itself still serves). */
+    public HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            protected Result check() {
+                return listener.isConnected() ? Result.healthy()
+                        : Result.unhealthy("not connected to RabbitMQ at " + settings.host + ":" + settings.port);
+            }
+        };
     }
 
     @Override

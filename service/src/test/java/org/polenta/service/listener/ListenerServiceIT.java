@@ -185,5 +185,7 @@ class ListenerServiceIT {
         assertThat(counter("consumed")).isGreaterThanOrEqualTo(1);
         JsonNode gauges = new Http("http://127.0.0.1:" + APP.getAdminPort()).get("/admin/metrics").json().path("gauges");
         assertThat(gauges.has("polenta.listener.lag")).isTrue();
+        JsonNode health = new Http("http://127.0.0.1:" + APP.getAdminPort()).get("/admin/healthcheck").json();
+        assertThat(health.path("listener").path("healthy").asBoolean()).isTrue();
     }
 }
