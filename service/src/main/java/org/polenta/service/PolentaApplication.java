@@ -133,6 +133,15 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         ProcessingHints hints = new ProcessingHints(config.getProcessing().getThreads(), storage.incoming().sackCount());
         env.lifecycle().manage(new BackgroundProcessing(config.getProcessing(), leases,
                 new SackPass(storage.incoming(), leases, processing, config.getProcessing().getMetricsPerPass()), hints));
+        if (config.getListener().enabled) {
+            // Ceilometer samples off RabbitMQ (issue 5); points go to the backlog these processors aggregate.
+            org.polenta.service.listener.ListenerRole listener = new org.polenta.service.listener.ListenerRole(
+                    config.getListener(), configLocation == null ? java.nio.file.Path.of(config.getListener().mappingFile)
+                            : configLocation.resolve(config.getListener().mappingFile),
+                    storage, hints::accepted, env.metrics());
+            env.lifecycle().manage(listener);
+            env.healthChecks().register("listener", listener.healthCheck());
+        }
         MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, processing,
                 config.getApi().getRefreshTimeoutMillis());
 

@@ -102,12 +102,21 @@ public final class PreparedQuery {
      * which Cassandra then applies as one mutation.
      */
     public void executeUnloggedBatch(List<Object[]> rows) {
+        session.execute(unloggedBatch(rows));
+    }
+
+    /** {@link #executeUnloggedBatch} without waiting. */
+    public CompletionStage<AsyncResultSet> executeUnloggedBatchAsync(List<Object[]> rows) {
+        return session.executeAsync(unloggedBatch(rows));
+    }
+
+    private BatchStatement unloggedBatch(List<Object[]> rows) {
         BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
             .setConsistencyLevel(consistency)
             .setTimeout(timeout);
         for (Object[] values : rows) {
             batch.addStatement(prepared.bind(values));
         }
-        session.execute(batch.build());
+        return batch.build();
     }
 }
