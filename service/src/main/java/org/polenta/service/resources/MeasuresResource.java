@@ -58,7 +58,7 @@ public class MeasuresResource {
     }
 
     @GET
-    public List<List<Object>> read(@Auth Caller caller, @PathParam("id") String id,
+    public MeasureRows read(@Auth Caller caller, @PathParam("id") String id,
                                    @QueryParam("refresh") String refresh, @Context UriInfo uri) {
         Metric metric = lookup.require(id);
         enforcer.enforce("get measures", MetricTargets.of(metric), caller);
