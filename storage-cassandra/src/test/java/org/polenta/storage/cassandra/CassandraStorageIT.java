@@ -96,7 +96,8 @@ class CassandraStorageIT {
         assertThat(storage.sackLeases().tryAcquire(7, "me", Duration.ofMillis(29_500))).isTrue();
         assertThat(rows(storage, "leaseTtl", 7)).singleElement().satisfies(r -> {
             assertThat(r.getString("owner")).isEqualTo("me");
-            assertThat(r.getInt("ttl")).isBetween(25, 30);
+            // 29.5 s rounds up to 30, plus the second Cassandra's whole-second expiry may take.
+            assertThat(r.getInt("ttl")).isBetween(26, 31);
         });
     }
 
