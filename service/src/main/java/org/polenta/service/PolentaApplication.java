@@ -20,8 +20,11 @@ import org.polenta.core.processor.MetricProcessor;
 import org.polenta.core.processor.ProcessingStatistics;
 import org.polenta.service.api.PythonJsonPrinter;
 import org.polenta.service.auth.AuthenticationFilter;
+import org.polenta.service.auth.Authenticator;
 import org.polenta.service.auth.Authenticators;
 import org.polenta.service.auth.Caller;
+import org.polenta.service.auth.TokenRequiredFilter;
+import org.polenta.service.auth.keystone.KeystoneAuthenticator;
 import org.polenta.service.auth.policy.PolicyEnforcer;
 import org.polenta.service.auth.policy.PolicyRules;
 import org.polenta.service.bootstrap.DefaultArchivePoliciesInstaller;
@@ -157,8 +160,11 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new PathNormalizingFilter());
         jersey.register(new CorsFilter(config.getCors()));
         jersey.register(new ContentTypeRequiredFilter());
-        jersey.register(new AuthDynamicFeature(
-                new AuthenticationFilter(Authenticators.forConfig(config.getAuth()))));
+        Authenticator authenticator = Authenticators.forConfig(config.getAuth());
+        if (authenticator instanceof KeystoneAuthenticator) {
+            jersey.register(new TokenRequiredFilter(authenticator));
+        }
+        jersey.register(new AuthDynamicFeature(new AuthenticationFilter(authenticator)));
         jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         jersey.register(new ApiExceptionMapper());
         jersey.register(new PolentaExceptionMapper());
