@@ -103,6 +103,10 @@ public final class CassandraStorage implements AutoCloseable {
             .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
             // Only our keyspace's schema metadata is of interest; test nodes hold many keyspaces.
             .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(keyspace))
+            // A DDL statement completes only after the metadata refresh it triggers, and refreshes wait out a
+            // debounce window (1 s by default): a keyspace's ~35 statements took 35 s. Migrations run them one
+            // by one, so there is nothing to coalesce.
+            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(10))
             .build();
         var builder = CqlSession.builder()
             .withConfigLoader(loader)
