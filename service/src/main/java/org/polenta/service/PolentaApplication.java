@@ -206,6 +206,8 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 refresher, enforcer, bodies));
         jersey.register(new org.polenta.service.resources.SearchResourceResource(resourceQueries, resourceTypes,
                 bodies, urls));
+        jersey.register(new org.polenta.service.resources.UsageResource(new org.polenta.service.operations.UsageReport(
+                resourceQueries, storage.metrics(), lookup, reader, java.time.Clock.systemUTC())));
         jersey.register(new org.polenta.service.resources.BatchResourceMeasuresResource(
                 new org.polenta.service.operations.ResourceMeasuresBatch(storage.resources(), storage.metrics(),
                         resourceOperations, metricDefinitions, storage.incoming(), hints, enforcer), bodies));

@@ -88,6 +88,7 @@ class TenantIsolationIT {
 
     static Stream<Row> matrix() {
         String measures = "[{\"timestamp\": \"2026-11-26T10:00:00\", \"value\": {value}}]";
+        String day = "start=2026-11-26T00:00:00&stop=2026-11-27T00:00:00";
         return Stream.of(
                 // No credentials needed, as in Gnocchi: the versions document and the health check.
                 row("GET", "/", null, open(200)),
@@ -155,6 +156,11 @@ class TenantIsolationIT {
                         everyone(200)),
                 // Gnocchi serves search by POST only; the token is checked first all the same.
                 row("GET", "/v1/search/resource/generic", null, everyone(405)),
+
+                // Polenta's own usage report: a member gets its project's lines only, and no other project's.
+                row("GET", "/v1/usage?" + day, null, everyone(200)),
+                row("GET", "/v1/usage?project_id={project_a}&" + day, null, ownerOrAdmin(200)),
+                row("GET", "/v1/usage?format=csv&" + day, null, everyone(200)),
 
                 row("GET", "/v1/resource/generic/{resource}/metric", null, ownerOrAdmin(200)),
                 row("POST", "/v1/resource/generic/{resource}/metric",
