@@ -41,6 +41,7 @@ import org.polenta.service.http.CorsFilter;
 import org.polenta.service.http.JsonBodies;
 import org.polenta.service.http.PathNormalizingFilter;
 import org.polenta.service.http.PublicUrls;
+import org.polenta.service.http.UnreadBodyFilter;
 import org.polenta.service.operations.ArchivePolicyRuleOperations;
 import org.polenta.service.operations.CrossMetricAggregation;
 import org.polenta.service.operations.MeasuresIntake;
@@ -157,6 +158,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                         new org.polenta.service.operations.ResourcePolicy(enforcer), config.getApi().getMaxLimit());
 
         JerseyEnvironment jersey = env.jersey();
+        jersey.register(new UnreadBodyFilter());
         jersey.register(new PathNormalizingFilter());
         jersey.register(new CorsFilter(config.getCors()));
         jersey.register(new ContentTypeRequiredFilter());

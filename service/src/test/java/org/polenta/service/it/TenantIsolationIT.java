@@ -80,6 +80,7 @@ class TenantIsolationIT {
     private static String projectB;
     private static String projectService;
     private static String metricA;
+    private static String metricB;
     private static String resourceA;
 
     // ---------------------------------------------------------------------------------------------------------
@@ -126,6 +127,9 @@ class TenantIsolationIT {
                 row("POST", "/v1/metric/{metric}/measures", measures, ownerOrAdmin(202)),
                 row("GET", "/v1/metric/{metric}/measures", null, ownerOrAdmin(200)),
                 row("POST", "/v1/batch/metrics/measures", "{\"{metric}\": " + measures + "}", ownerOrAdmin(202)),
+                // One foreign metric among one's own is enough for a 403, and nothing is written to either.
+                row("POST", "/v1/batch/metrics/measures", "{\"{metric}\": " + measures + ", \"{metric_b}\": "
+                        + measures + "}", adminOnly(202)),
                 row("POST", "/v1/batch/resources/metrics/measures",
                         "{\"{resource}\": {\"cpu\": " + measures + "}}", ownerOrAdmin(202)),
 
@@ -133,7 +137,10 @@ class TenantIsolationIT {
                 row("POST", "/v1/aggregation/metric", "[\"{metric}\"]", ownerOrAdmin(200)),
                 row("POST", "/v1/aggregates", "{\"operations\": [\"metric\", \"{metric}\", \"mean\"]}",
                         ownerOrAdmin(200)),
+                row("POST", "/v1/aggregates", "{\"operations\": [\"aggregate\", \"mean\", [\"metric\", \"{metric}\", "
+                        + "\"mean\"], [\"metric\", \"{metric_b}\", \"mean\"]]}", adminOnly(200)),
                 row("POST", "/v1/search/metric?metric_id={metric}", "{\"=\": 1}", ownerOrAdmin(200)),
+                row("POST", "/v1/search/metric?metric_id={metric}&metric_id={metric_b}", "{\"=\": 1}", adminOnly(200)),
 
                 row("GET", "/v1/resource_type", null, everyone(200)),
                 row("GET", "/v1/resource_type/generic", null, everyone(200)),
@@ -204,11 +211,13 @@ class TenantIsolationIT {
         // What each project owns: a metric of its own and a resource with a named metric.
         metricA = ownedMetric(OWNER, projectA);
         resourceA = ownedResource(OWNER, projectA);
-        ownedMetric(OTHER_PROJECT, projectB);
+        metricB = ownedMetric(OTHER_PROJECT, projectB);
         ownedResource(OTHER_PROJECT, projectB);
         ownedMetric(SERVICE, projectService);
         CLIENTS.get(OWNER).post("/v1/metric/" + metricA + "/measures",
                 "[{\"timestamp\": \"2026-11-26T09:00:00\", \"value\": 1}]");
+        CLIENTS.get(OTHER_PROJECT).post("/v1/metric/" + metricB + "/measures",
+                "[{\"timestamp\": \"2026-11-26T09:00:00\", \"value\": 2}]");
         Thread.sleep(1500); // past the cache TTL: the revoked token is asked about again
     }
 
@@ -252,6 +261,11 @@ class TenantIsolationIT {
         JsonNode cpu = ok(owner.get("/v1/resource/generic/" + resourceA + "/metric/cpu/measures?refresh=true"));
         assertThat(cpu).isNotEmpty();
         assertThat(cpu.toString()).doesNotContain(FOREIGN_VALUE);
+        // Project B's metric got bob's 2 and the admin's 2s only: a 1 from alice would show in the means.
+        JsonNode metricBMeasures = ok(CLIENTS.get(OTHER_PROJECT).get("/v1/metric/" + metricB
+                + "/measures?refresh=true"));
+        assertThat(metricBMeasures).isNotEmpty();
+        metricBMeasures.forEach(row -> assertThat(row.get(2).asDouble()).as(metricBMeasures.toString()).isEqualTo(2.0));
         String history = ok(owner.get("/v1/resource/generic/" + resourceA + "/history")).toString();
         assertThat(history).contains("written-by-OWNER", "written-by-ADMIN");
         for (Who foreign : List.of(OTHER_PROJECT, SERVICE, NO_TOKEN, INVALID_TOKEN, REVOKED_TOKEN)) {
@@ -301,7 +315,7 @@ class TenantIsolationIT {
 
     record Row(String method, String path, String body, Map<Who, Integer> expected) {
 
-        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(fresh_[a-z]+|metric|resource|value|new_uuid|"
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(fresh_[a-z]+|metric_b|metric|resource|value|new_uuid|"
                 + "new|who|project_a)}");
 
         Request resolve(Who who) {
@@ -325,6 +339,7 @@ class TenantIsolationIT {
         private static String valueOf(String name, Who who, List<Fresh> fresh) {
             return switch (name) {
                 case "metric" -> metricA;
+                case "metric_b" -> metricB;
                 case "resource" -> resourceA;
                 case "project_a" -> projectA;
                 case "who" -> who.name();
