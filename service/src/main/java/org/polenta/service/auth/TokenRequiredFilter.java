@@ -13,8 +13,8 @@ import jakarta.ws.rs.container.PreMatching;
  * (no Content-Type, unknown path). The versions document and /healthcheck stay open, as in Gnocchi.
  *
  * <p>Runs after the CORS filter (which answers preflights, as oslo.middleware's CORS wraps keystonemiddleware)
- * and before the Content-Type check. The authenticator caches validations, so the second look the
- * {@link AuthenticationFilter} takes at the same token costs no call to Keystone.
+ * and before the Content-Type check. The caller it finds is left to the {@link AuthenticationFilter}, so that a
+ * request is validated once.
  */
 @PreMatching
 @Priority(250)
@@ -32,7 +32,7 @@ public class TokenRequiredFilter implements ContainerRequestFilter {
             return;
         }
         if (isUnderV1(request.getUriInfo().getPath())) {
-            authenticator.authenticate(request);
+            request.setProperty(AuthenticationFilter.AUTHENTICATED, authenticator.authenticate(request));
         }
     }
 
