@@ -47,8 +47,9 @@ import org.polenta.service.auth.keystone.LocalKeystone;
  * not write), {new} a never-used name.
  *
  * <p>On top of the statuses, every answer is searched for the ids of the projects the caller is not in, and any
- * fresh object a foreign caller aimed at must still be there afterwards; the last test checks that nothing
- * foreign callers sent reached A's metric, resource or measures.
+ * fresh object a foreign caller aimed at must read the same afterwards as before; the last test checks that
+ * nothing foreign callers sent reached A's metric, resource or measures, that nothing alice sent reached B's
+ * metric, and that no name a refused request asked for exists anywhere.
  */
 @ExtendWith({LocalKeystone.class, DropwizardExtensionsSupport.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,6 +73,8 @@ class TenantIsolationIT {
 
     private static final String FOREIGN_VALUE = "666";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** The names of things that refused requests asked to create. */
+    private static final Set<String> REFUSED_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final Map<Who, Http> CLIENTS = new EnumMap<>(Who.class);
     /** The ids each project owns; a caller of one project must never see another's. */
@@ -240,11 +243,15 @@ class TenantIsolationIT {
             }
             for (Fresh f : request.fresh) {
                 if (!f.owners.contains(who)) {
-                    int still = CLIENTS.get(ADMIN).get(f.url).status();
-                    if (still != 200) {
-                        problems.add(who + " changed " + f.url + " it may not touch (admin now gets " + still + ")");
+                    Http.Reply now = CLIENTS.get(ADMIN).get(f.url);
+                    if (now.status() != 200 || !now.body().equals(f.before)) {
+                        problems.add(who + " changed " + f.url + ", which it may not touch: " + now);
                     }
                 }
+            }
+            if (row.expected.get(who) >= 400) {
+                // A refused request creates nothing: the last test looks for these names everywhere.
+                request.newNames.forEach(REFUSED_NAMES::add);
             }
         }
         assertThat(actual).as(row.toString()).isEqualTo(row.expected);
@@ -266,6 +273,14 @@ class TenantIsolationIT {
                 + "/measures?refresh=true"));
         assertThat(metricBMeasures).isNotEmpty();
         metricBMeasures.forEach(row -> assertThat(row.get(2).asDouble()).as(metricBMeasures.toString()).isEqualTo(2.0));
+        assertThat(REFUSED_NAMES).isNotEmpty();
+        for (String listing : List.of("/v1/archive_policy", "/v1/archive_policy_rule", "/v1/resource_type",
+                "/v1/resource/generic/" + resourceA, "/v1/metric")) {
+            String everything = ok(CLIENTS.get(ADMIN).get(listing)).toString();
+            for (String name : REFUSED_NAMES) {
+                assertThat(everything).as(listing).doesNotContain("\"" + name + "\"");
+            }
+        }
         String history = ok(owner.get("/v1/resource/generic/" + resourceA + "/history")).toString();
         assertThat(history).contains("written-by-OWNER", "written-by-ADMIN");
         for (Who foreign : List.of(OTHER_PROJECT, SERVICE, NO_TOKEN, INVALID_TOKEN, REVOKED_TOKEN)) {
@@ -321,8 +336,10 @@ class TenantIsolationIT {
         Request resolve(Who who) {
             Map<String, String> values = new java.util.HashMap<>();
             List<Fresh> fresh = new ArrayList<>();
-            return new Request(fill(path, who, values, fresh), body == null ? null : fill(body, who, values, fresh),
-                    fresh, new HashSet<>(values.values()));
+            Request request = new Request(fill(path, who, values, fresh),
+                    body == null ? null : fill(body, who, values, fresh), fresh, new HashSet<>(values.values()),
+                    values.containsKey("new") ? Set.of(values.get("new")) : Set.of());
+            return request;
         }
 
         private static String fill(String template, Who who, Map<String, String> values, List<Fresh> fresh) {
@@ -360,7 +377,9 @@ class TenantIsolationIT {
         }
 
         private static String add(List<Fresh> fresh, String prefix, String id, Who owner) {
-            fresh.add(new Fresh(prefix + id, owner == ADMIN ? Set.of(ADMIN) : Set.of(OWNER, ADMIN)));
+            Http.Reply before = CLIENTS.get(ADMIN).get(prefix + id);
+            assertThat(before.status()).as(before.toString()).isEqualTo(200);
+            fresh.add(new Fresh(prefix + id, owner == ADMIN ? Set.of(ADMIN) : Set.of(OWNER, ADMIN), before.body()));
             return id;
         }
 
@@ -371,14 +390,14 @@ class TenantIsolationIT {
     }
 
     /** A row filled for one caller: what is sent, the objects made for it, every value it names itself. */
-    record Request(String path, String body, List<Fresh> fresh, Set<String> named) {
+    record Request(String path, String body, List<Fresh> fresh, Set<String> named, Set<String> newNames) {
         boolean names(String id) {
             return named.contains(id) || path.contains(id) || (body != null && body.contains(id));
         }
     }
 
-    /** An object made for one request; only its owners may change it. */
-    record Fresh(String url, Set<Who> owners) {
+    /** An object made for one request, as the admin saw it then; only its owners may change it. */
+    record Fresh(String url, Set<Who> owners, String before) {
     }
 
     // ---------------------------------------------------------------------------------------------------------
