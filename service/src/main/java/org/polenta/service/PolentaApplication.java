@@ -188,7 +188,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                         storage.resources(), resourceOperations),
                 new MetricListing(storage.metrics(), enforcer, config.getApi().getMaxLimit()),
                 lookup, storage.metrics(), enforcer, bodies, urls, namedMetrics, resourceOperations));
-        jersey.register(new MeasuresResource(lookup,
+        jersey.register(new MeasuresResource(lookup, namedMetrics,
                 new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader, refresher,
                 enforcer, bodies));
         jersey.register(new BatchMeasuresResource(

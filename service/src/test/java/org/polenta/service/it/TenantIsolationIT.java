@@ -43,13 +43,14 @@ import org.polenta.service.auth.keystone.LocalKeystone;
  * <p>Each row is one request about the objects of project A (made by alice, a member of A). The placeholders in
  * its path and body are filled per identity: {metric} and {resource} are A's long-lived metric and resource;
  * {fresh_*} is an object made for this one request (so that a DELETE or PATCH one identity is allowed does not
- * change what the next one sees); {value} is the measure value the identity writes (666 for everyone who must
- * not write), {new} a never-used name.
+ * change what the next one sees); {value} is the measure value the identity writes (666 where the row expects
+ * a refusal), {new} a never-used name; {svc_resource} and {svc_metric} are a resource of A that the service
+ * user made, as Ceilometer does.
  *
  * <p>On top of the statuses, every answer is searched for the ids of the projects the caller is not in, and any
  * fresh object a foreign caller aimed at must read the same afterwards as before; the last test checks that
- * nothing foreign callers sent reached A's metric, resource or measures, that nothing alice sent reached B's
- * metric, and that no name a refused request asked for exists anywhere.
+ * no value a refused request sent (666) reached any metric, that no name a refused request asked for exists
+ * anywhere, and that each resource was changed by its writers only.
  */
 @ExtendWith({LocalKeystone.class, DropwizardExtensionsSupport.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -77,14 +78,16 @@ class TenantIsolationIT {
     private static final Set<String> REFUSED_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final Map<Who, Http> CLIENTS = new EnumMap<>(Who.class);
-    /** The ids each project owns; a caller of one project must never see another's. */
-    private static final Map<String, Set<String>> IDS_BY_PROJECT = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every id the test made, and the projects whose members may see it; nobody else may. */
+    private static final Map<String, Set<String>> VISIBLE_TO = new java.util.concurrent.ConcurrentHashMap<>();
     private static String projectA;
     private static String projectB;
     private static String projectService;
     private static String metricA;
     private static String metricB;
     private static String resourceA;
+    private static String serviceResource;
+    private static String serviceMetric;
 
     // ---------------------------------------------------------------------------------------------------------
     // The matrix. Columns: OWNER, OTHER_PROJECT, ADMIN, SERVICE, NO_TOKEN, INVALID_TOKEN, REVOKED_TOKEN.
@@ -169,6 +172,23 @@ class TenantIsolationIT {
                 // Gnocchi serves search by POST only; the token is checked first all the same.
                 row("GET", "/v1/search/resource/generic", null, everyone(405)),
 
+                // Ceilometer's way: the service user made this resource of project A. A's members read it (the
+                // resource and metric are the project's), but only its creator and the admin change it.
+                row("GET", "/v1/resource/generic/{svc_resource}", null, projectOrCreator(200)),
+                row("PATCH", "/v1/resource/generic/{svc_resource}", "{\"user_id\": \"written-by-{who}\"}",
+                        creatorOrAdmin(200)),
+                row("DELETE", "/v1/resource/generic/{fresh_svc_resource}", null, creatorOrAdmin(204)),
+                row("GET", "/v1/metric/{svc_metric}", null, projectOrCreator(200)),
+                row("GET", "/v1/metric/{svc_metric}/measures", null, projectOrCreator(200)),
+                row("POST", "/v1/metric/{svc_metric}/measures", measures, creatorOrAdmin(202)),
+                row("GET", "/v1/resource/generic/{svc_resource}/metric/cpu/measures", null, projectOrCreator(200)),
+                // Gnocchi checks these against the metric without its resource (list_metrics without details), so
+                // "metric_owner" cannot match there: A's members get a 403, the creator does not.
+                row("GET", "/v1/aggregation/metric?metric={svc_metric}", null, creatorOrAdmin(200)),
+                row("POST", "/v1/aggregates", "{\"operations\": [\"metric\", \"{svc_metric}\", \"mean\"]}",
+                        creatorOrAdmin(200)),
+                row("POST", "/v1/search/metric?metric_id={svc_metric}", "{\"=\": 1}", creatorOrAdmin(200)),
+
                 // Polenta's own usage report: a member gets its project's lines only, and no other project's.
                 row("GET", "/v1/usage?" + day, null, everyone(200)),
                 row("GET", "/v1/usage?project_id={project_a}&" + day, null, ownerOrAdmin(200)),
@@ -211,12 +231,19 @@ class TenantIsolationIT {
         created(admin.post("/v1/archive_policy_rule",
                 "{\"name\": \"iso-rule\", \"metric_pattern\": \"iso.*\", \"archive_policy_name\": \"iso\"}"));
 
-        // What each project owns: a metric of its own and a resource with a named metric.
-        metricA = ownedMetric(OWNER, projectA);
+        // What each project owns: a metric of its own and a resource with a named metric. Project A also has one
+        // the service user made for it, as Ceilometer does: A's members read it, only its creator writes it.
+        VISIBLE_TO.put(projectA, Set.of(projectA, projectService));
+        VISIBLE_TO.put(projectB, Set.of(projectB));
+        VISIBLE_TO.put(projectService, Set.of(projectService, projectA));
+        metricA = ownedMetric(OWNER);
         resourceA = ownedResource(OWNER, projectA);
-        metricB = ownedMetric(OTHER_PROJECT, projectB);
+        metricB = ownedMetric(OTHER_PROJECT);
         ownedResource(OTHER_PROJECT, projectB);
-        ownedMetric(SERVICE, projectService);
+        ownedMetric(SERVICE);
+        serviceResource = ownedResource(SERVICE, projectA);
+        serviceMetric = ok(CLIENTS.get(SERVICE).get("/v1/resource/generic/" + serviceResource)).at("/metrics/cpu")
+                .asText();
         CLIENTS.get(OWNER).post("/v1/metric/" + metricA + "/measures",
                 "[{\"timestamp\": \"2026-11-26T09:00:00\", \"value\": 1}]");
         CLIENTS.get(OTHER_PROJECT).post("/v1/metric/" + metricB + "/measures",
@@ -260,31 +287,35 @@ class TenantIsolationIT {
 
     @Test
     @Order(2)
-    void nothingAForeignCallerSentReachedProjectA() {
-        Http owner = CLIENTS.get(OWNER);
-        JsonNode metricMeasures = ok(owner.get("/v1/metric/" + metricA + "/measures?refresh=true"));
-        assertThat(metricMeasures).isNotEmpty();
-        assertThat(metricMeasures.toString()).doesNotContain(FOREIGN_VALUE);
-        JsonNode cpu = ok(owner.get("/v1/resource/generic/" + resourceA + "/metric/cpu/measures?refresh=true"));
-        assertThat(cpu).isNotEmpty();
-        assertThat(cpu.toString()).doesNotContain(FOREIGN_VALUE);
-        // Project B's metric got bob's 2 and the admin's 2s only: a 1 from alice would show in the means.
-        JsonNode metricBMeasures = ok(CLIENTS.get(OTHER_PROJECT).get("/v1/metric/" + metricB
-                + "/measures?refresh=true"));
-        assertThat(metricBMeasures).isNotEmpty();
-        metricBMeasures.forEach(row -> assertThat(row.get(2).asDouble()).as(metricBMeasures.toString()).isEqualTo(2.0));
+    void nothingARefusedRequestSentArrivedAnywhere() {
+        Http admin = CLIENTS.get(ADMIN);
+        for (String metric : List.of(metricA, metricB, serviceMetric,
+                ok(admin.get("/v1/resource/generic/" + resourceA)).at("/metrics/cpu").asText())) {
+            JsonNode measures = ok(admin.get("/v1/metric/" + metric + "/measures?refresh=true"));
+            assertThat(measures).as(metric).isNotEmpty();
+            assertThat(measures.toString()).as(metric).doesNotContain(FOREIGN_VALUE);
+        }
         assertThat(REFUSED_NAMES).isNotEmpty();
         for (String listing : List.of("/v1/archive_policy", "/v1/archive_policy_rule", "/v1/resource_type",
                 "/v1/resource/generic/" + resourceA, "/v1/metric")) {
-            String everything = ok(CLIENTS.get(ADMIN).get(listing)).toString();
+            String everything = ok(admin.get(listing)).toString();
             for (String name : REFUSED_NAMES) {
                 assertThat(everything).as(listing).doesNotContain("\"" + name + "\"");
             }
         }
-        String history = ok(owner.get("/v1/resource/generic/" + resourceA + "/history")).toString();
-        assertThat(history).contains("written-by-OWNER", "written-by-ADMIN");
-        for (Who foreign : List.of(OTHER_PROJECT, SERVICE, NO_TOKEN, INVALID_TOKEN, REVOKED_TOKEN)) {
-            assertThat(history).doesNotContain("written-by-" + foreign);
+        assertWrittenBy(resourceA, OWNER, ADMIN);
+        assertWrittenBy(serviceResource, SERVICE, ADMIN);
+    }
+
+    /** The resource's history holds the PATCHes of these callers and of nobody else. */
+    private static void assertWrittenBy(String resource, Who... writers) {
+        String history = ok(CLIENTS.get(ADMIN).get("/v1/resource/generic/" + resource + "/history")).toString();
+        for (Who who : Who.values()) {
+            if (List.of(writers).contains(who)) {
+                assertThat(history).contains("written-by-" + who);
+            } else {
+                assertThat(history).doesNotContain("written-by-" + who);
+            }
         }
     }
 
@@ -305,6 +336,16 @@ class TenantIsolationIT {
     /** admin_or_creator or the owner project: A's member and the admin; 403 to other projects. */
     private static Map<Who, Integer> ownerOrAdmin(int status) {
         return expect(status, 403, status, 403, 401, 401, 401);
+    }
+
+    /** A resource the service made for project A: the project reads (resource_owner, metric_owner). */
+    private static Map<Who, Integer> projectOrCreator(int status) {
+        return expect(status, 403, status, status, 401, 401, 401);
+    }
+
+    /** ...but writes are admin_or_creator: the service user, not A's members. */
+    private static Map<Who, Integer> creatorOrAdmin(int status) {
+        return expect(403, 403, status, status, 401, 401, 401);
     }
 
     /** role:admin. The service role is not admin in Gnocchi's policy. */
@@ -330,41 +371,48 @@ class TenantIsolationIT {
 
     record Row(String method, String path, String body, Map<Who, Integer> expected) {
 
-        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(fresh_[a-z]+|metric_b|metric|resource|value|new_uuid|"
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(fresh_[a-z_]+|svc_resource|svc_metric|metric_b|metric|resource|value|new_uuid|"
                 + "new|who|project_a)}");
 
         Request resolve(Who who) {
             Map<String, String> values = new java.util.HashMap<>();
             List<Fresh> fresh = new ArrayList<>();
-            Request request = new Request(fill(path, who, values, fresh),
-                    body == null ? null : fill(body, who, values, fresh), fresh, new HashSet<>(values.values()),
+            boolean allowed = expected.get(who) < 400;
+            Request request = new Request(fill(path, who, allowed, values, fresh),
+                    body == null ? null : fill(body, who, allowed, values, fresh), fresh, new HashSet<>(values.values()),
                     values.containsKey("new") ? Set.of(values.get("new")) : Set.of());
             return request;
         }
 
-        private static String fill(String template, Who who, Map<String, String> values, List<Fresh> fresh) {
+        private static String fill(String template, Who who, boolean allowed, Map<String, String> values,
+                                   List<Fresh> fresh) {
             Matcher m = PLACEHOLDER.matcher(template);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                String value = values.computeIfAbsent(m.group(1), name -> valueOf(name, who, fresh));
+                String value = values.computeIfAbsent(m.group(1), name -> valueOf(name, who, allowed, fresh));
                 m.appendReplacement(out, Matcher.quoteReplacement(value));
             }
             m.appendTail(out);
             return out.toString();
         }
 
-        private static String valueOf(String name, Who who, List<Fresh> fresh) {
+        /** @param allowed whether the caller may do what the row asks: a refused write carries 666 */
+        private static String valueOf(String name, Who who, boolean allowed, List<Fresh> fresh) {
             return switch (name) {
                 case "metric" -> metricA;
                 case "metric_b" -> metricB;
                 case "resource" -> resourceA;
+                case "svc_resource" -> serviceResource;
+                case "svc_metric" -> serviceMetric;
                 case "project_a" -> projectA;
                 case "who" -> who.name();
-                case "value" -> who == OWNER ? "1" : who == ADMIN ? "2" : FOREIGN_VALUE;
+                case "value" -> allowed ? "1" : FOREIGN_VALUE;
                 case "new" -> "iso-new-" + COUNTER.incrementAndGet();
                 case "new_uuid" -> UUID.randomUUID().toString();
-                case "fresh_metric" -> add(fresh, "/v1/metric/", ownedMetric(OWNER, projectA), OWNER);
+                case "fresh_metric" -> add(fresh, "/v1/metric/", ownedMetric(OWNER), OWNER);
                 case "fresh_resource" -> add(fresh, "/v1/resource/generic/", ownedResource(OWNER, projectA), OWNER);
+                case "fresh_svc_resource" -> add(fresh, "/v1/resource/generic/", ownedResource(SERVICE, projectA),
+                        SERVICE);
                 case "fresh_policy" -> add(fresh, "/v1/archive_policy/", adminCreated("/v1/archive_policy",
                         "{\"name\": \"%s\", \"definition\": [{\"granularity\": \"1s\", \"timespan\": \"1 hour\"}]}"),
                         ADMIN);
@@ -379,7 +427,7 @@ class TenantIsolationIT {
         private static String add(List<Fresh> fresh, String prefix, String id, Who owner) {
             Http.Reply before = CLIENTS.get(ADMIN).get(prefix + id);
             assertThat(before.status()).as(before.toString()).isEqualTo(200);
-            fresh.add(new Fresh(prefix + id, owner == ADMIN ? Set.of(ADMIN) : Set.of(OWNER, ADMIN), before.body()));
+            fresh.add(new Fresh(prefix + id, owner == ADMIN ? Set.of(ADMIN) : Set.of(owner, ADMIN), before.body()));
             return id;
         }
 
@@ -402,39 +450,44 @@ class TenantIsolationIT {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Set<String> foreignIds(Who who) {
-        String own = switch (who) {
+    private static String projectOf(Who who) {
+        return switch (who) {
             case OWNER -> projectA;
             case OTHER_PROJECT -> projectB;
             case SERVICE -> projectService;
-            case ADMIN -> null; // sees everything
-            default -> "";      // sees nothing
+            default -> null;
         };
-        Set<String> foreign = new HashSet<>();
-        if (own != null) {
-            IDS_BY_PROJECT.forEach((project, ids) -> {
-                if (!project.equals(own)) {
-                    foreign.addAll(ids);
-                    foreign.add(project);
-                }
-            });
+    }
+
+    /** The ids the caller may not see: all of them without a valid token, none for the admin. */
+    private static Set<String> foreignIds(Who who) {
+        if (who == ADMIN) {
+            return Set.of();
         }
+        String own = projectOf(who);
+        Set<String> foreign = new HashSet<>();
+        VISIBLE_TO.forEach((id, projects) -> {
+            if (own == null || !projects.contains(own)) {
+                foreign.add(id);
+            }
+        });
         return foreign;
     }
 
-    private static String ownedMetric(Who who, String project) {
+    private static String ownedMetric(Who who) {
         String id = created(CLIENTS.get(who).post("/v1/metric", "{\"archive_policy_name\": \"iso\"}"))
                 .path("id").asText();
-        IDS_BY_PROJECT.computeIfAbsent(project, p -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(id);
+        VISIBLE_TO.put(id, Set.of(projectOf(who)));
         return id;
     }
 
+    /** A resource of a project, made by a caller (of that project or not) with a metric "cpu". */
     private static String ownedResource(Who who, String project) {
         JsonNode r = created(CLIENTS.get(who).post("/v1/resource/generic", "{\"id\": \"" + UUID.randomUUID()
                 + "\", \"project_id\": \"" + project + "\", \"metrics\": {\"cpu\": {\"archive_policy_name\": \"iso\"}}}"));
-        Set<String> ids = IDS_BY_PROJECT.computeIfAbsent(project, p -> java.util.concurrent.ConcurrentHashMap.newKeySet());
-        ids.add(r.path("id").asText());
-        ids.add(r.path("metrics").path("cpu").asText());
+        Set<String> visible = new HashSet<>(List.of(project, projectOf(who)));
+        VISIBLE_TO.put(r.path("id").asText(), visible);
+        VISIBLE_TO.put(r.path("metrics").path("cpu").asText(), visible);
         return r.path("id").asText();
     }
 
