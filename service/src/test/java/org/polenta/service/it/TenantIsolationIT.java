@@ -127,6 +127,8 @@ class TenantIsolationIT {
                 row("DELETE", "/v1/archive_policy_rule/{fresh_rule}", null, adminOnly(204)),
 
                 row("GET", "/v1/metric", null, everyone(200)),
+                row("GET", "/v1/metric?details=true", null, everyone(200)),
+                row("GET", "/v1/metric?resource_id={resource}", null, everyone(200)),
                 row("POST", "/v1/metric", "{\"archive_policy_name\": \"iso\"}", everyone(201)),
                 row("GET", "/v1/metric/{metric}", null, ownerOrAdmin(200)),
                 row("DELETE", "/v1/metric/{fresh_metric}", null, ownerOrAdmin(204)),
@@ -163,6 +165,7 @@ class TenantIsolationIT {
 
                 row("GET", "/v1/resource", null, everyone(200)),
                 row("GET", "/v1/resource/generic", null, everyone(200)),
+                row("GET", "/v1/resource/generic?details=true&history=true", null, everyone(200)),
                 row("POST", "/v1/resource/generic", "{\"id\": \"{new_uuid}\"}", everyone(201)),
                 row("GET", "/v1/resource/generic/{resource}", null, ownerOrAdmin(200)),
                 row("PATCH", "/v1/resource/generic/{resource}", "{\"user_id\": \"written-by-{who}\"}",
@@ -172,6 +175,7 @@ class TenantIsolationIT {
                 row("DELETE", "/v1/resource/generic", "{\"=\": {\"id\": \"{fresh_resource}\"}}", everyone(200)),
                 row("GET", "/v1/resource/generic/{resource}/history", null, ownerOrAdmin(200)),
                 row("POST", "/v1/search/resource/generic", "{}", everyone(200)),
+                row("POST", "/v1/search/resource/generic?history=true&details=true", "{}", everyone(200)),
                 row("POST", "/v1/search/resource/generic", "{\"=\": {\"project_id\": \"{project_a}\"}}",
                         everyone(200)),
                 // Gnocchi serves search by POST only; the token is checked first all the same.
