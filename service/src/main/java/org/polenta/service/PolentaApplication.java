@@ -163,6 +163,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new CorsFilter(config.getCors()));
         jersey.register(new ContentTypeRequiredFilter());
         Authenticator authenticator = Authenticators.forConfig(config.getAuth());
+        // Gnocchi's keystone pipeline puts keystonemiddleware in front of all of /v1; basic and noauth do not.
         if (authenticator instanceof KeystoneAuthenticator) {
             jersey.register(new TokenRequiredFilter(authenticator));
         }
