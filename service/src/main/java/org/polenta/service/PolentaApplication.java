@@ -34,6 +34,7 @@ import org.polenta.service.errors.ErrorBodyNegotiation;
 import org.polenta.service.errors.JsonErrorHandler;
 import org.polenta.service.errors.JsonProcessingExceptionMapper;
 import org.polenta.service.errors.PolentaExceptionMapper;
+import org.polenta.service.errors.StorageUnavailableExceptionMapper;
 import org.polenta.service.errors.UnexpectedExceptionMapper;
 import org.polenta.service.errors.WebApplicationExceptionMapper;
 import org.polenta.service.http.ContentTypeRequiredFilter;
@@ -136,6 +137,15 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         ProcessingHints hints = new ProcessingHints(config.getProcessing().getThreads(), storage.incoming().sackCount());
         env.lifecycle().manage(new BackgroundProcessing(config.getProcessing(), leases,
                 new SackPass(storage.incoming(), leases, processing, config.getProcessing().getMetricsPerPass()), hints));
+        if (config.getListener().enabled) {
+            // Ceilometer samples off RabbitMQ (issue 5); points go to the backlog these processors aggregate.
+            org.polenta.service.listener.ListenerRole listener = new org.polenta.service.listener.ListenerRole(
+                    config.getListener(), configLocation == null ? java.nio.file.Path.of(config.getListener().mappingFile)
+                            : configLocation.resolve(config.getListener().mappingFile),
+                    storage, hints::accepted, env.metrics());
+            env.lifecycle().manage(listener);
+            env.healthChecks().register("listener", listener.healthCheck());
+        }
         MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, processing,
                 config.getApi().getRefreshTimeoutMillis());
 
@@ -173,6 +183,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new PolentaExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonProcessingExceptionMapper());
+        jersey.register(new StorageUnavailableExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new ErrorBodyNegotiation());
 
@@ -195,12 +206,17 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new BatchMeasuresResource(
                 new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), bodies));
         jersey.register(new SearchMetricResource(new MetricSearch(storage.metrics(), lookup, reader, enforcer), bodies));
-        jersey.register(new AggregationResource(new CrossMetricAggregation(storage.metrics(), lookup,
-                new CrossMetricAggregator(reader), refresher, enforcer), bodies));
+        CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(storage.metrics(), lookup,
+                new CrossMetricAggregator(reader), refresher, enforcer);
+        jersey.register(new AggregationResource(crossMetricAggregation, bodies));
+        jersey.register(new org.polenta.service.resources.AggregationByResourceResource(
+                new org.polenta.service.operations.ResourceMetricAggregation(resourceTypes, resourceQueries,
+                        storage.metrics(), crossMetricAggregation), bodies));
         jersey.register(new org.polenta.service.resources.AggregatesResource(
                 new org.polenta.service.operations.AggregatesComputation(storage.metrics(), lookup,
                         new org.polenta.core.aggregates.operations.AggregatesProcessor(reader), refresher, enforcer,
-                        org.polenta.service.operations.AggregatesResourceResolver.UNAVAILABLE), bodies));
+                        new org.polenta.service.operations.IndexedAggregatesResources(resourceQueries, resourceTypes,
+                                storage.metrics())), bodies));
         jersey.register(new org.polenta.service.resources.ResourceTypeResource(resourceTypes, bodies, urls));
         jersey.register(new org.polenta.service.resources.ResourceResource(resourceOperations, resourceQueries,
                 resourceTypes, bodies, urls));

@@ -8,6 +8,7 @@ import org.polenta.service.config.ApiConfig;
 import org.polenta.service.config.AuthConfig;
 import org.polenta.service.config.CassandraConfig;
 import org.polenta.service.config.CorsConfig;
+import org.polenta.service.config.ListenerSettings;
 import org.polenta.service.config.ProcessingConfig;
 
 /** The service YAML (config/polenta.yaml, config/gabbi.yaml). */
@@ -32,6 +33,10 @@ public class PolentaConfiguration extends Configuration {
     @Valid
     @NotNull
     private ProcessingConfig processing = new ProcessingConfig();
+
+    @Valid
+    @NotNull
+    private ListenerSettings listener = new ListenerSettings();
 
     /** Create Gnocchi's default archive policies and the "default" rule when they are absent (gnocchi-upgrade does it). */
     private boolean createDefaultArchivePolicies = true;
@@ -84,6 +89,16 @@ public class PolentaConfiguration extends Configuration {
     @JsonProperty
     public void setProcessing(ProcessingConfig processing) {
         this.processing = processing;
+    }
+
+    @JsonProperty
+    public ListenerSettings getListener() {
+        return listener;
+    }
+
+    @JsonProperty
+    public void setListener(ListenerSettings listener) {
+        this.listener = listener;
     }
 
     @JsonProperty

@@ -1,5 +1,6 @@
 package org.polenta.core.aggregates;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Where aggregated points are kept, one series per (metric, aggregation). Implementations are thread-safe. */
@@ -16,4 +17,20 @@ public interface AggregateStore {
      * {@code ttlSeconds} is the archive item's timespan, or 0 to keep forever.
      */
     void write(UUID metricId, Aggregation aggregation, Points buckets, int ttlSeconds);
+
+    /** The buckets of one series, as {@link #write} takes them. */
+    record SeriesWrite(Aggregation aggregation, Points buckets, int ttlSeconds) {
+    }
+
+    /**
+     * Several series of one metric, as one processing run produces them (a series per granularity and method).
+     * Same result as writing each in turn; a store may write them concurrently, which is what makes a run cost
+     * one storage round trip instead of one per series. When it fails, any subset may have been written: the
+     * caller redoes the whole run, which rewrites the same buckets.
+     */
+    default void writeAll(UUID metricId, List<SeriesWrite> writes) {
+        for (SeriesWrite w : writes) {
+            write(metricId, w.aggregation(), w.buckets(), w.ttlSeconds());
+        }
+    }
 }

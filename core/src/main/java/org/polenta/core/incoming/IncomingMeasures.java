@@ -1,5 +1,6 @@
 package org.polenta.core.incoming;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,14 @@ public interface IncomingMeasures {
 
     /** Stores the measures durably (at the configured write consistency) before returning: one batch per metric. */
     void add(Map<UUID, List<Measure>> measuresByMetric);
+
+    /**
+     * Stores each batch under its own key, durably before returning. A batch whose key is still pending for its
+     * metric is overwritten, so writing the same batches twice leaves one copy; once processed, a batch written
+     * again is processed again, which rewrites the same raw points. Pending batches come back in key time order,
+     * among the unkeyed ones by their arrival time.
+     */
+    void addKeyed(Collection<KeyedBatch> batches);
 
     /** Metrics of the sack that have pending measures, at most {@code limit}. */
     Set<UUID> metricsWithPending(int sack, int limit);

@@ -12,6 +12,7 @@ import org.polenta.core.incoming.IncomingMeasures;
 import org.polenta.core.incoming.PendingMeasures;
 import org.polenta.core.metric.Metric;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -58,15 +59,18 @@ public final class MetricProcessor {
         boolean rate = methods.stream().anyMatch(AggregationMethod::rate);
         RawWindow window = RawWindow.load(rawPoints, id, oldestTouchedBucket(policy, newPoints), newPoints, rate);
         BucketRecomputer recomputer = new BucketRecomputer(window, newPoints);
+        List<AggregateStore.SeriesWrite> writes = new ArrayList<>();
         for (ArchivePolicyItem item : policy.definition()) {
             int ttl = ttlSeconds(item);
             for (AggregationMethod method : methods) {
                 Points buckets = recomputer.recompute(item, method);
                 if (!buckets.isEmpty()) {
-                    aggregates.write(id, new Aggregation(method.name(), item.granularityNanos()), buckets, ttl);
+                    writes.add(new AggregateStore.SeriesWrite(
+                            new Aggregation(method.name(), item.granularityNanos()), buckets, ttl));
                 }
             }
         }
+        aggregates.writeAll(id, writes);
     }
 
     private static long oldestTouchedBucket(ArchivePolicy policy, Points newPoints) {

@@ -88,11 +88,63 @@ public final class Timestamps {
         long micros = Math.floorDiv(nanos, 1_000L);
         long seconds = Math.floorDiv(micros, 1_000_000L);
         long fraction = Math.floorMod(micros, 1_000_000L);
+        if (seconds >= FAST_FORMAT_FROM && seconds < FAST_FORMAT_UNTIL) {
+            return formatFast(seconds, (int) fraction);
+        }
         String text = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC).format(SECONDS);
         if (fraction != 0) {
             text += String.format(".%06d", fraction);
         }
         return text + "+00:00";
+    }
+
+    // Years 1970 to 9999: four-digit years, the only ones the fast path writes.
+    private static final long FAST_FORMAT_FROM = 0L;
+    private static final long FAST_FORMAT_UNTIL = 253_402_300_800L;
+
+    /**
+     * format() without java.time: a GET of 3,600 measures formats 3,600 timestamps, and the formatter was a
+     * third of that request's CPU. Civil date from days since the epoch (Howard Hinnant's algorithm).
+     */
+    private static String formatFast(long seconds, int fractionMicros) {
+        long days = seconds / 86_400;
+        int secondOfDay = (int) (seconds % 86_400);
+        long z = days + 719_468;
+        long era = z / 146_097;
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        char[] out = new char[fractionMicros == 0 ? 25 : 32];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, month, 2);
+        out[7] = '-';
+        digits(out, 8, day, 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3_600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        int at = 19;
+        if (fractionMicros != 0) {
+            out[at] = '.';
+            digits(out, at + 1, fractionMicros, 6);
+            at += 7;
+        }
+        "+00:00".getChars(0, 6, out, at);
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static final Object NULL = new Object();

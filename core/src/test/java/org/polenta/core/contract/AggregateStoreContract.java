@@ -2,6 +2,7 @@ package org.polenta.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,30 @@ public abstract class AggregateStoreContract {
         Points points = buckets(T0, MINUTE, 120, 1);
         store.write(metric, MEAN_1M, points, 0);
         assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(points);
+    }
+
+    @Test
+    void writeAllStoresEverySeriesAsWriteWouldAndKeepsThemApart() {
+        Aggregation max1s = new Aggregation("max", SECOND);
+        Aggregation mean1h = new Aggregation("mean", HOUR);
+        store.write(metric, MEAN_1M, buckets(T0, MINUTE, 10, 100), 0);
+        // Across split boundaries (1 s splits hold an hour), over an existing series, and with an empty one.
+        Points seconds = buckets(T0 + HOUR - 30 * SECOND, SECOND, 90, 1);
+        Points minutes = buckets(T0 + 5 * MINUTE, MINUTE, 10, 7);
+        Points hours = buckets(T0, HOUR, 3, 2);
+        store.writeAll(metric, List.of(
+            new AggregateStore.SeriesWrite(max1s, seconds, 3600),
+            new AggregateStore.SeriesWrite(MEAN_1M, minutes, 0),
+            new AggregateStore.SeriesWrite(mean1h, hours, 0),
+            new AggregateStore.SeriesWrite(new Aggregation("min", HOUR), Points.EMPTY, 0)));
+        assertThat(store.read(metric, max1s, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(seconds);
+        assertThat(store.read(metric, mean1h, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(hours);
+        Points minuteSeries = store.read(metric, MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(minuteSeries.size()).isEqualTo(15);
+        assertThat(minuteSeries.slice(T0, T0 + 5 * MINUTE)).isEqualTo(buckets(T0, MINUTE, 5, 100));
+        assertThat(minuteSeries.slice(T0 + 5 * MINUTE, Long.MAX_VALUE)).isEqualTo(minutes);
+        assertThat(store.read(metric, new Aggregation("min", HOUR), Long.MIN_VALUE, Long.MAX_VALUE).isEmpty())
+            .isTrue();
     }
 
     @Test

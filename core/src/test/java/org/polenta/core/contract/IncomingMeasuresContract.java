@@ -16,7 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.polenta.core.incoming.BatchKeys;
 import org.polenta.core.incoming.IncomingMeasures;
+import org.polenta.core.incoming.KeyedBatch;
 import org.polenta.core.incoming.IncomingMeasures.BacklogSummary;
 import org.polenta.core.incoming.Measure;
 import org.polenta.core.incoming.PendingMeasures;
@@ -93,6 +95,47 @@ public abstract class IncomingMeasuresContract {
         List<Measure> back = incoming.pending(metric).batches().get(0);
         assertThat(back).isEqualTo(batch);
         assertThat(Double.doubleToRawLongBits(back.get(1).value())).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @Test
+    void aKeyedBatchWrittenTwiceWhilePendingIsPendingOnce() {
+        UUID metric = UUID.randomUUID();
+        KeyedBatch batch = new KeyedBatch(metric, BatchKeys.of(T0, "message-1"), measures(1, 2));
+        incoming.addKeyed(List.of(batch));
+        incoming.addKeyed(List.of(batch));
+        PendingMeasures pending = incoming.pending(metric);
+        assertThat(pending.batches()).containsExactly(measures(1, 2));
+        assertThat(incoming.summary().perMetric()).containsEntry(metric, 2L);
+    }
+
+    @Test
+    void keyedBatchesComeBackInKeyTimeOrderWhateverTheWritingOrder() {
+        UUID metric = UUID.randomUUID();
+        List<Measure> late = List.of(new Measure(T0 + 60 * SECOND, 2));
+        List<Measure> early = List.of(new Measure(T0, 1));
+        incoming.addKeyed(List.of(new KeyedBatch(metric, BatchKeys.of(T0 + 60 * SECOND, "late"), late)));
+        incoming.addKeyed(List.of(new KeyedBatch(metric, BatchKeys.of(T0, "early"), early)));
+        assertThat(incoming.pending(metric).batches()).containsExactly(early, late);
+    }
+
+    @Test
+    void oneKeyForTwoMetricsMakesTwoBatches() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID key = BatchKeys.of(T0, "shared");
+        incoming.addKeyed(List.of(new KeyedBatch(a, key, measures(1)), new KeyedBatch(b, key, measures(2))));
+        assertThat(incoming.pending(a).batches()).containsExactly(measures(1));
+        assertThat(incoming.pending(b).batches()).containsExactly(measures(2));
+    }
+
+    @Test
+    void aKeyedBatchWrittenAgainAfterItWasProcessedIsPendingAgain() {
+        UUID metric = UUID.randomUUID();
+        KeyedBatch batch = new KeyedBatch(metric, BatchKeys.of(T0, "redelivered"), measures(5));
+        incoming.addKeyed(List.of(batch));
+        incoming.remove(incoming.pending(metric));
+        incoming.addKeyed(List.of(batch));
+        assertThat(incoming.pending(metric).batches()).containsExactly(measures(5));
     }
 
     @Test

@@ -213,6 +213,11 @@ class MetricProcessorTest {
         }
 
         @Override
+        public void addKeyed(java.util.Collection<org.polenta.core.incoming.KeyedBatch> batches) {
+            delegate.addKeyed(batches);
+        }
+
+        @Override
         public Set<UUID> metricsWithPending(int sack, int limit) {
             return delegate.metricsWithPending(sack, limit);
         }

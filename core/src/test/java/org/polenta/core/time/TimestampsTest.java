@@ -55,6 +55,21 @@ class TimestampsTest {
     }
 
     @Test
+    void formatAgreesWithJavaTimeFrom1970ToTheEndOfNanosecondTime() {
+        java.util.Random random = new java.util.Random(42);
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+        // Epoch, around 2000-02-29, 2100-03-01 (not a leap year), the end of 2025, the last second nanos can hold.
+        long[] edges = {0L, 951_782_400L, 951_868_800L, 4_107_542_400L, 1_767_225_599L, 9_223_372_035L};
+        for (int i = 0; i < 200_000; i++) {
+            long seconds = i < edges.length ? edges[i] : Math.floorMod(random.nextLong(), 9_223_372_036L);
+            int micros = i % 3 == 0 ? 0 : random.nextInt(1_000_000);
+            String expected = java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC).format(iso)
+                + (micros == 0 ? "" : String.format(".%06d", micros)) + "+00:00";
+            assertThat(Timestamps.format(seconds * 1_000_000_000L + micros * 1_000L + 999L)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void relativeTimestampsCountFromTheSameMicrosecondNow() {
         List<Long> nanos = Timestamps.parseAll(List.of("-5 minutes", "+2 hours", "- 1 day", 1234, "10", "1:30"), CLOCK);
 

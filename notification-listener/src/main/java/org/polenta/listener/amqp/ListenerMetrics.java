@@ -8,8 +8,8 @@ import com.codahale.metrics.MetricRegistry;
 
 /**
  * The listener's Dropwizard metrics, under "polenta.listener.": messages consumed, samples stored, resources
- * ended, messages dead-lettered, samples skipped (unknown meter, filtered project), messages ignored (nothing to
- * file), sink failures, and lag: milliseconds between the sender stamping the newest acknowledged message and
+ * ended, messages dead-lettered, samples skipped (unknown meter, filtered project), samples refused by the sink (their
+ * resource cannot be created), messages ignored (nothing to file), sink failures, and lag: milliseconds between the sender stamping the newest acknowledged message and
  * its acknowledgement.
  */
 public final class ListenerMetrics {
@@ -21,6 +21,7 @@ public final class ListenerMetrics {
     private final Counter ended;
     private final Counter deadLettered;
     private final Counter skipped;
+    private final Counter refused;
     private final Counter ignored;
     private final Counter sinkFailures;
     private final AtomicLong lagMillis = new AtomicLong();
@@ -31,6 +32,7 @@ public final class ListenerMetrics {
         ended = registry.counter(PREFIX + "ended");
         deadLettered = registry.counter(PREFIX + "dead-lettered");
         skipped = registry.counter(PREFIX + "skipped");
+        refused = registry.counter(PREFIX + "refused");
         ignored = registry.counter(PREFIX + "ignored");
         sinkFailures = registry.counter(PREFIX + "sink-failures");
         registry.gauge(PREFIX + "lag", () -> (Gauge<Long>) lagMillis::get);
@@ -54,6 +56,10 @@ public final class ListenerMetrics {
 
     void skipped(int samples) {
         skipped.inc(samples);
+    }
+
+    void refused(int samples) {
+        refused.inc(samples);
     }
 
     void countIgnored() {
@@ -88,6 +94,10 @@ public final class ListenerMetrics {
 
     public long skipped() {
         return skipped.getCount();
+    }
+
+    public long refused() {
+        return refused.getCount();
     }
 
     public long ignored() {

@@ -30,7 +30,7 @@ public final class NotificationListener implements AutoCloseable {
     private final SampleSink sink;
     private final ListenerMetrics metrics;
     private final List<QueueConsumer> consumers = new ArrayList<>();
-    private Connection connection;
+    private volatile Connection connection;
     private Channel topologyChannel;
 
     public NotificationListener(ListenerConfig config, MeterMapping mapping, SampleSink sink, MetricRegistry registry) {
@@ -42,6 +42,12 @@ public final class NotificationListener implements AutoCloseable {
 
     public ListenerMetrics metrics() {
         return metrics;
+    }
+
+    /** Whether it is connected to RabbitMQ now (false before start, after close, and while recovering). */
+    public boolean isConnected() {
+        Connection current = connection;
+        return current != null && current.isOpen();
     }
 
     /** Connects (retrying until startupTimeout), declares the topology and starts consuming. */

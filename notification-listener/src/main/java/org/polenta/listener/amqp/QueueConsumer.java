@@ -17,6 +17,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import org.polenta.listener.mapping.MappedSample;
 import org.polenta.listener.mapping.ResourceEnding;
 import org.polenta.listener.sink.SampleSink;
+import org.polenta.listener.sink.StoreOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,10 +145,11 @@ final class QueueConsumer implements AutoCloseable {
             return;
         }
         int failures = 0;
+        StoreOutcome outcome = new StoreOutcome(0, 0);
         while (running) {
             try {
                 if (!samples.isEmpty()) {
-                    sink.store(samples);
+                    outcome = sink.store(samples);
                 }
                 if (!endings.isEmpty()) {
                     sink.end(endings);
@@ -171,7 +173,8 @@ final class QueueConsumer implements AutoCloseable {
         backoff.reset();
         // Every delivery up to the highest good tag is in this batch or an earlier one: one multiple-ack covers them.
         ack(highestGoodTag);
-        metrics.stored(samples.size());
+        metrics.stored(outcome.stored());
+        metrics.refused(outcome.refused());
         metrics.ended(endings.size());
         metrics.skipped(skipped);
         metrics.acknowledged(newestSentAt);

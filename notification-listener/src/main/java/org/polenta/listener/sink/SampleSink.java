@@ -16,7 +16,7 @@ import org.polenta.listener.mapping.ResourceEnding;
 public interface SampleSink {
 
     /** Create missing resources and metrics, update changed attributes, append the points. */
-    void store(List<MappedSample> batch);
+    StoreOutcome store(List<MappedSample> batch);
 
     /** Set ended_at of the resources (and of the resources that end with them). */
     void end(List<ResourceEnding> endings);

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.polenta.listener.mapping.MappedSample;
 import org.polenta.listener.mapping.ResourceEnding;
 import org.polenta.listener.sink.SampleSink;
+import org.polenta.listener.sink.StoreOutcome;
 
 /** A sink that remembers what it got, and can be told to fail like a storage outage. */
 final class RecordingSink implements SampleSink {
@@ -18,9 +19,10 @@ final class RecordingSink implements SampleSink {
     final AtomicInteger failures = new AtomicInteger();
 
     @Override
-    public void store(List<MappedSample> batch) {
+    public StoreOutcome store(List<MappedSample> batch) {
         failIfAsked();
         samples.addAll(batch);
+        return new StoreOutcome(batch.size(), 0);
     }
 
     @Override

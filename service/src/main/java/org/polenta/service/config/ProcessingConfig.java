@@ -8,7 +8,7 @@ public class ProcessingConfig {
 
     /** Processor threads; 0 turns background processing off (refresh=true still works). */
     @Min(0)
-    private int threads = 2;
+    private int threads = 4;
 
     /** How often every sack is scanned for measures that another instance accepted. */
     @Min(10)

@@ -71,6 +71,9 @@ public final class AggregatesComputation {
         Long granularity = MeasuresQueries.granularity(q.getFirst("granularity"));
         Fill fill = q.getFirst("fill") == null ? null : Fill.parse(q.getFirst("fill"));
         boolean refresh = QueryValues.bool("refresh", q.getFirst("refresh"), false);
+        // Gnocchi 4.4 ignores it; later versions check it as a boolean and then split groups by resource revision.
+        // CloudKitty and gnocchiclient send it: checked as later versions do, answered from current resources.
+        QueryValues.bool("use_history", q.getFirst("use_history"), false);
         AggregatesQuery query = AggregatesQuery.of(start, stop, granularity, neededOverlap, fill);
 
         Map<String, Object> fields = checkBody(body.get());
@@ -126,7 +129,8 @@ public final class AggregatesComputation {
         List<ResourceAggregates.FoundResource> found = new ArrayList<>();
         Map<String, ArchivePolicy> policies = new HashMap<>();
         for (AggregatesResourceResolver.ResolvedResource r : resources.resolve(caller, type, search,
-                groupby.isEmpty() ? DEFAULT_SORTS : groupby)) {
+                groupby.isEmpty() ? DEFAULT_SORTS : groupby,
+                name -> ResourceAggregates.isUsed(name, request.references()))) {
             List<MetricAndPolicy> withPolicies = new ArrayList<>();
             for (Metric m : r.metrics()) {
                 withPolicies.add(new MetricAndPolicy(m,
@@ -135,14 +139,18 @@ public final class AggregatesComputation {
             found.add(new ResourceAggregates.FoundResource(r.id(), r.json(), withPolicies));
         }
         if (groupby.isEmpty()) {
-            return measuresByName(found, request);
+            List<AggregatesReference> references = ResourceAggregates.references(found, request.references());
+            if (references.isEmpty()) {
+                throw noSuchMetric(request);
+            }
+            return measures(found, references, request);
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (ResourceAggregates.Group group : ResourceAggregates.groups(found, groupby)) {
-            List<AggregatesReference> references;
-            try {
-                references = ResourceAggregates.references(group.resources(), request.references());
-            } catch (org.polenta.core.errors.InvalidInputException noMetric) {
+            List<AggregatesReference> references =
+                    ResourceAggregates.references(group.resources(), request.references());
+            if (references.isEmpty()) {
+                // Gnocchi leaves out a group none of whose resources has the metrics.
                 continue;
             }
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -151,14 +159,17 @@ public final class AggregatesComputation {
             results.add(entry);
         }
         if (results.isEmpty()) {
-            throw ResourceAggregates.noSuchMetric(request.references());
+            throw noSuchMetric(request);
         }
         return results;
     }
 
-    private Map<String, Object> measuresByName(List<ResourceAggregates.FoundResource> found,
-                                               AggregatesRequest request) {
-        return measures(found, ResourceAggregates.references(found, request.references()), request);
+    /** Gnocchi 4.4's NoSuchMetric as the aggregates API reports it: a 400 (4.5 and later answer 404). */
+    private static ApiException noSuchMetric(AggregatesRequest request) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("cause", "Metrics not found");
+        d.put("detail", ResourceAggregates.names(request.references()));
+        return ApiException.badRequest(d);
     }
 
     private Map<String, Object> measures(List<ResourceAggregates.FoundResource> resourcesFound,

@@ -48,7 +48,7 @@ public final class CrossMetricAggregation {
             }
             ids.add(id);
         }
-        return aggregate(caller, ids, query);
+        return aggregateIds(caller, ids, query);
     }
 
     /** POST: ids as a JSON list in the body. */
@@ -64,10 +64,11 @@ public final class CrossMetricAggregation {
             }
             ids.add(id);
         }
-        return aggregate(caller, ids, query);
+        return aggregateIds(caller, ids, query);
     }
 
-    private List<AggregatedPoint> aggregate(Caller caller, List<UUID> requested, MultivaluedMap<String, String> q) {
+    private List<AggregatedPoint> aggregateIds(Caller caller, List<UUID> requested,
+                                               MultivaluedMap<String, String> q) {
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(requested));
         List<Metric> found = ids.isEmpty() ? List.of() : metrics.get(ids);
         for (UUID id : ids) {
@@ -75,6 +76,14 @@ public final class CrossMetricAggregation {
                 throw ApiException.notFound(MetricLookup.notFoundMessage(id.toString()));
             }
         }
+        return aggregate(caller, found, q);
+    }
+
+    /**
+     * Gnocchi's get_cross_metric_measures_from_objs: the query arguments checked, "get metric" enforced on each
+     * metric, refresh, then the aggregation (none for no metric).
+     */
+    public List<AggregatedPoint> aggregate(Caller caller, List<Metric> found, MultivaluedMap<String, String> q) {
         CrossMetricQuery query = new CrossMetricQuery(
                 MeasuresQueries.timestamp("start", q.getFirst("start")),
                 MeasuresQueries.timestamp("stop", q.getFirst("stop")),

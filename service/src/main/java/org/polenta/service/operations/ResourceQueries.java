@@ -71,6 +71,26 @@ public final class ResourceQueries {
         return run(type, combined == null ? new ResourceFilter.Empty() : combined, query, pathUrl);
     }
 
+    /**
+     * Every resource of {@code type} that {@code filter} selects, with the caller's "search resource" policy filter
+     * applied as POST /v1/search/resource applies it, sorted by {@code sorts}: the resources behind the aggregates
+     * and aggregation APIs, which Gnocchi reads unpaged.
+     *
+     * @param filter the client's filter, or null for every resource
+     * @throws org.polenta.core.errors.InvalidInputException "Invalid pagination: `Sort key supplied is invalid: x'"
+     */
+    public List<Resource> searchAll(Caller caller, ResourceType type, ResourceFilter filter, List<String> sorts) {
+        List<SortKey> sort = ResourceSorting.keys(sorts, false);
+        // Checks names and directions only (an empty list has nothing to sort).
+        Pagination.pageAfter(List.of(), sort, ResourceSorting.sortable(type, false), (r, f) -> null, null, 1);
+        ResourceFilter restriction = policy.filter(caller, "search resource", type.name());
+        ResourceFilter combined = ResourcePolicyFilter.restrict(restriction,
+                filter == null ? new ResourceFilter.Empty() : filter);
+        BoundFilter bound = ResourceFilterBinder.bind(combined == null ? new ResourceFilter.Empty() : combined,
+                type, false);
+        return resources.search(ResourceQueryPlanner.plan(bound, type.name(), false), sort, Integer.MAX_VALUE, null);
+    }
+
     /** GET /v1/resource/{type}/{id}/history: every version of one resource. */
     public ListingPage<Map<String, Object>> history(Resource resource, String typeName,
                                                     MultivaluedMap<String, String> query, String pathUrl) {

@@ -30,13 +30,13 @@ public class AggregationResource {
     }
 
     @GET
-    public List<List<Object>> get(@Auth Caller caller, @Context UriInfo uri) {
+    public MeasureRows get(@Auth Caller caller, @Context UriInfo uri) {
         return MeasureRows.of(aggregation.fromQuery(caller, uri.getQueryParameters()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<List<Object>> post(@Auth Caller caller, @Context UriInfo uri, InputStream body) {
+    public MeasureRows post(@Auth Caller caller, @Context UriInfo uri, InputStream body) {
         return MeasureRows.of(aggregation.fromBody(caller, bodies.read(body), uri.getQueryParameters()));
     }
 }

@@ -60,7 +60,7 @@ public class MeasuresResource {
     }
 
     @GET
-    public List<List<Object>> read(@Auth Caller caller, @PathParam("id") String id,
+    public MeasureRows read(@Auth Caller caller, @PathParam("id") String id,
                                    @QueryParam("refresh") String refresh, @Context UriInfo uri) {
         Metric metric = lookup.require(id);
         // Gnocchi looks /v1/metric/{id} up with its resource ("Load details for ACL"), so "metric_owner" applies:

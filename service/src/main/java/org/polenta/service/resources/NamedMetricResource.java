@@ -108,7 +108,7 @@ public class NamedMetricResource {
 
     @GET
     @Path("{name}/measures")
-    public List<List<Object>> measures(@Auth Caller caller, @PathParam("type") String type,
+    public MeasureRows measures(@Auth Caller caller, @PathParam("type") String type,
                                        @PathParam("id") String id, @PathParam("name") String name,
                                        @QueryParam("refresh") String refresh, @Context UriInfo uri) {
         Metric metric = named.require(caller, type, id, name);

@@ -224,13 +224,4 @@ class AggregatesApiIT {
             assertThat(description.toString()).contains(reasonPart);
         }
     }
-
-    @Test
-    void byResourcesIsRefusedPlainlyUntilTheResourceIndexIsWired() {
-        Http.Reply reply = user.post("/v1/aggregates?groupby=project_id", "{\"operations\": "
-                + "\"(aggregate mean (metric cpu mean))\", \"resource_type\": \"generic\", \"search\": {}}");
-
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(501);
-        assertThat(reply.json().path("code").asInt()).isEqualTo(501);
-    }
 }

@@ -3,6 +3,7 @@ package org.polenta.storage.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +108,14 @@ public final class CassandraStorage implements AutoCloseable {
             // debounce window (1 s by default): a keyspace's ~35 statements took 35 s. Migrations run them one
             // by one, so there is nothing to coalesce.
             .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(10))
+            // Concurrent API requests each fan out up to BoundedAsync's bound; past a connection's stream limit
+            // the driver fails requests ("no connection was available"). The throttler queues them instead,
+            // below what the pool can carry (2 connections x 2048).
+            .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
+            .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
+            .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
+            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 3072)
+            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 100_000)
             .build();
         var builder = CqlSession.builder()
             .withConfigLoader(loader)

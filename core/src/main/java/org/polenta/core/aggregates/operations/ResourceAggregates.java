@@ -2,14 +2,12 @@ package org.polenta.core.aggregates.operations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.polenta.core.aggregates.MetricAndPolicy;
 import org.polenta.core.archive.FnMatch;
-import org.polenta.core.errors.InvalidInputException;
 
 /**
  * The by-resources half of POST /v1/aggregates that does not need the index (AggregatesController's groupby and
@@ -31,9 +29,8 @@ public final class ResourceAggregates {
 
     /**
      * The references of these resources' metrics whose names match the operations' names, resource by resource,
-     * then reference by reference, then metric by name.
-     *
-     * @throws InvalidInputException "Metric {'name', ...} does not exist" when nothing matches (Gnocchi's 400)
+     * then reference by reference, then metric by name; empty when nothing matches (Gnocchi's NoSuchMetric, see
+     * {@link #names}).
      */
     public static List<AggregatesReference> references(List<FoundResource> resources, List<MetricRef> names) {
         List<AggregatesReference> out = new ArrayList<>();
@@ -48,34 +45,24 @@ public final class ResourceAggregates {
                 }
             }
         }
-        if (out.isEmpty()) {
-            throw noSuchMetric(names);
-        }
         return out;
     }
 
-    /** Gnocchi's NoSuchMetric over the set of names the operations used. */
-    public static InvalidInputException noSuchMetric(List<MetricRef> names) {
+    /** Whether a metric name matches one of the operations' names or wildcards: the only metrics worth reading. */
+    public static boolean isUsed(String metricName, List<MetricRef> names) {
+        return metricName != null && names.stream().anyMatch(n -> FnMatch.matches(n.metric(), metricName));
+    }
+
+    /** The distinct names the operations used, sorted: the "detail" of Gnocchi's NoSuchMetric. */
+    public static List<String> names(List<MetricRef> names) {
         TreeSet<String> distinct = new TreeSet<>();
         names.forEach(n -> distinct.add(n.metric()));
-        return new InvalidInputException("Metric " + PythonValues.repr(new ArrayList<>(distinct))
-                .replaceFirst("^\\[", "{").replaceFirst("\\]$", "}") + " does not exist");
+        return new ArrayList<>(distinct);
     }
 
     /** Consecutive resources with equal values of {@code groupby} (sorted attribute names), as itertools.groupby. */
     public static List<Group> groups(List<FoundResource> resources, List<String> groupby) {
-        List<Group> groups = new ArrayList<>();
-        for (FoundResource r : resources) {
-            Map<String, Object> key = new LinkedHashMap<>();
-            groupby.forEach(attribute -> key.put(attribute, r.attributes().get(attribute)));
-            if (!groups.isEmpty() && groups.get(groups.size() - 1).key().equals(key)) {
-                groups.get(groups.size() - 1).resources().add(r);
-            } else {
-                List<FoundResource> members = new ArrayList<>();
-                members.add(r);
-                groups.add(new Group(key, members));
-            }
-        }
-        return groups;
+        return AttributeGroups.of(resources, FoundResource::attributes, groupby).stream()
+                .map(g -> new Group(g.key(), g.members())).toList();
     }
 }

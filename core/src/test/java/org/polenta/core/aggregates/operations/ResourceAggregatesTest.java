@@ -1,7 +1,6 @@
 package org.polenta.core.aggregates.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.polenta.core.aggregates.MetricAndPolicy;
 import org.polenta.core.archive.ArchivePolicy;
 import org.polenta.core.archive.ArchivePolicyItem;
-import org.polenta.core.errors.InvalidInputException;
 import org.polenta.core.metric.Metric;
 
 /** Matching the operations' metric names against found resources, and groupby's consecutive groups. */
@@ -46,11 +44,24 @@ class ResourceAggregatesTest {
     }
 
     @Test
-    void nothingMatchingIsGnocchisNoSuchMetric() {
-        assertThatThrownBy(() -> ResourceAggregates.references(List.of(resource("r1", "p1", metric("cpu"))),
-                List.of(new MetricRef("mem", "mean"), new MetricRef("disk*", "max"))))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("Metric {'disk*', 'mem'} does not exist");
+    void nothingMatchingIsNoReference() {
+        assertThat(ResourceAggregates.references(List.of(resource("r1", "p1", metric("cpu"))),
+                List.of(new MetricRef("mem", "mean"), new MetricRef("disk*", "max")))).isEmpty();
+    }
+
+    @Test
+    void namesAreTheDistinctRequestedNamesSorted() {
+        assertThat(ResourceAggregates.names(List.of(new MetricRef("mem", "mean"), new MetricRef("disk*", "max"),
+                new MetricRef("mem", "max")))).containsExactly("disk*", "mem");
+    }
+
+    @Test
+    void onlyMetricsWhoseNamesMatchAreUsed() {
+        List<MetricRef> names = List.of(new MetricRef("cpu.*", "mean"), new MetricRef("*way", "mean"));
+        assertThat(ResourceAggregates.isUsed("cpu.util", names)).isTrue();
+        assertThat(ResourceAggregates.isUsed("noway", names)).isTrue();
+        assertThat(ResourceAggregates.isUsed("memory", names)).isFalse();
+        assertThat(ResourceAggregates.isUsed(null, names)).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.uuid.Uuids;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.polenta.core.incoming.IncomingMeasures;
+import org.polenta.core.incoming.KeyedBatch;
 import org.polenta.core.incoming.Measure;
 import org.polenta.core.incoming.PendingMeasures;
 import org.polenta.storage.cassandra.codec.MeasureBatchCodec;
@@ -27,6 +29,13 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
 
     /** Deletes per batch statement; keeps a removal well below batch_size_warn_threshold (64 KiB). */
     private static final int DELETES_PER_BATCH = 500;
+
+    /**
+     * Keyed rows per single-partition write, and the measures they may hold at most: keeps a write far below
+     * batch_size_warn_threshold (64 KiB; a measure takes at most ~17 bytes encoded).
+     */
+    private static final int ROWS_PER_KEYED_WRITE = 200;
+    private static final int MEASURES_PER_KEYED_WRITE = 2_000;
 
     private final int sacks;
     private final PreparedQuery insert;
@@ -65,6 +74,45 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
             UUID metricId = e.getKey();
             ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(measures));
             writes.add(() -> insert.executeAsync(sackOf(metricId), metricId, Uuids.timeBased(), measures.size(), blob));
+        }
+        BoundedAsync.runAll(writes);
+    }
+
+    /**
+     * The row key is (sack, metric, batch key): writing a batch again is an upsert of the same row, so a pending
+     * batch is never doubled. Keyed batches tend to be many and small (one per bus sample), so the rows of one
+     * sack go as unlogged batches of that one partition (each applied as a single mutation), in parallel;
+     * returns only once all are acknowledged.
+     */
+    @Override
+    public void addKeyed(Collection<KeyedBatch> batches) {
+        Map<Integer, List<Object[]>> rowsBySack = new HashMap<>();
+        for (KeyedBatch batch : batches) {
+            if (!batch.measures().isEmpty()) {
+                int sack = sackOf(batch.metricId());
+                ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(batch.measures()));
+                rowsBySack.computeIfAbsent(sack, s -> new ArrayList<>())
+                    .add(new Object[] {sack, batch.metricId(), batch.key(), batch.measures().size(), blob});
+            }
+        }
+        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        for (List<Object[]> rows : rowsBySack.values()) {
+            List<Object[]> chunk = new ArrayList<>();
+            int measures = 0;
+            for (Object[] row : rows) {
+                chunk.add(row);
+                measures += (Integer) row[3];
+                if (chunk.size() >= ROWS_PER_KEYED_WRITE || measures >= MEASURES_PER_KEYED_WRITE) {
+                    List<Object[]> full = chunk;
+                    writes.add(() -> insert.executeUnloggedBatchAsync(full));
+                    chunk = new ArrayList<>();
+                    measures = 0;
+                }
+            }
+            if (!chunk.isEmpty()) {
+                List<Object[]> last = chunk;
+                writes.add(() -> insert.executeUnloggedBatchAsync(last));
+            }
         }
         BoundedAsync.runAll(writes);
     }

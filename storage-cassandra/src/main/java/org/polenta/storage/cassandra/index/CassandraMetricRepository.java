@@ -1,6 +1,7 @@
 package org.polenta.storage.cassandra.index;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,12 @@ public final class CassandraMetricRepository implements MetricRepository {
 
     @Override
     public void create(Metric metric) {
-        boolean applied = insert.execute(metric.id(), metric.archivePolicyName(), metric.creator(), metric.name(),
-            metric.unit(), metric.resourceId(), metric.status()).wasApplied();
+        // An unknown outcome is resolved by a serial read: ids are random, so a row equal to ours is ours.
+        boolean applied = insert.executeConditional(metric.id(), metric.archivePolicyName(), metric.creator(),
+                metric.name(), metric.unit(), metric.resourceId(), metric.status())
+            .map(ResultSet::wasApplied)
+            .orElseGet(() -> Optional.ofNullable(select.executeSerial(metric.id()).one())
+                .map(CassandraMetricRepository::toMetric).filter(metric::equals).isPresent());
         if (!applied) {
             throw new AlreadyExistsException("Metric " + metric.id() + " already exists");
         }
@@ -128,14 +133,22 @@ public final class CassandraMetricRepository implements MetricRepository {
 
     @Override
     public void delete(UUID id) {
-        if (!markDeleted.execute(id).wasApplied()) {
+        boolean deleted = markDeleted.executeConditional(id).map(ResultSet::wasApplied)
+            .orElseGet(() -> Optional.ofNullable(select.executeSerial(id).one())
+                .map(CassandraMetricRepository::toMetric).filter(m -> !m.isActive()).isPresent());
+        if (!deleted) {
             throw new NoSuchEntityException("Metric " + id + " does not exist");
         }
     }
 
     @Override
     public void attach(UUID id, UUID resourceId, String name) {
-        if (!attach.execute(resourceId, name, id).wasApplied()) {
+        boolean attached = attach.executeConditional(resourceId, name, id).map(ResultSet::wasApplied)
+            .orElseGet(() -> Optional.ofNullable(select.executeSerial(id).one())
+                .map(CassandraMetricRepository::toMetric)
+                .filter(m -> m.isActive() && resourceId.equals(m.resourceId()) && name.equals(m.name()))
+                .isPresent());
+        if (!attached) {
             throw new NoSuchEntityException("Metric " + id + " does not exist");
         }
     }

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -82,10 +83,13 @@ public final class CassandraResourceRepository implements ResourceRepository {
             throw alreadyExists(resource.id());
         }
         await(derived.write(resource));
-        boolean applied = insert.execute(resource.id(), resource.revision(), resource.type(),
-            resource.originalResourceId(), resource.creator(), resource.userId(), resource.projectId(),
-            resource.startedAt(), resource.endedAt(), resource.revisionStart(), resource.metrics(),
-            AttributeCodec.encodeAll(resource.attributes())).wasApplied();
+        boolean applied = insert.executeConditional(resource.id(), resource.revision(), resource.type(),
+                resource.originalResourceId(), resource.creator(), resource.userId(), resource.projectId(),
+                resource.startedAt(), resource.endedAt(), resource.revisionStart(), resource.metrics(),
+                AttributeCodec.encodeAll(resource.attributes()))
+            .map(ResultSet::wasApplied)
+            .orElseGet(() -> currentVersions.loadSerially(resource.id()).filter(r -> sameWrite(r, resource))
+                .isPresent());
         if (!applied) {
             // Created meanwhile by someone else: if our copies replaced theirs, put theirs back.
             currentVersions.load(resource.id()).filter(winner -> DerivedRows.samePlaces(winner, resource))
@@ -109,13 +113,23 @@ public final class CassandraResourceRepository implements ResourceRepository {
             await(CompletableFuture.allOf(writeHistory(current).toCompletableFuture(),
                 derived.write(stored).toCompletableFuture()));
         }
-        ResultSet result = compareAndSet.execute(stored.revision(), stored.type(), stored.originalResourceId(),
-            stored.creator(), stored.userId(), stored.projectId(), stored.startedAt(), stored.endedAt(),
-            stored.revisionStart(), stored.metrics(), AttributeCodec.encodeAll(stored.attributes()),
+        Optional<ResultSet> outcome = compareAndSet.executeConditional(stored.revision(), stored.type(),
+            stored.originalResourceId(), stored.creator(), stored.userId(), stored.projectId(), stored.startedAt(),
+            stored.endedAt(), stored.revisionStart(), stored.metrics(), AttributeCodec.encodeAll(stored.attributes()),
             current.id(), current.revision(), current.metrics());
-        if (!result.wasApplied()) {
-            Row row = result.one();
-            boolean exists = row != null && row.getColumnDefinitions().contains("revision") && !row.isNull("revision");
+        boolean applied;
+        boolean exists;
+        if (outcome.isPresent()) {
+            applied = outcome.get().wasApplied();
+            Row row = outcome.get().one();
+            exists = applied
+                || row != null && row.getColumnDefinitions().contains("revision") && !row.isNull("revision");
+        } else {
+            Optional<Resource> after = currentVersions.loadSerially(current.id());
+            applied = after.filter(r -> sameWrite(r, stored)).isPresent();
+            exists = after.isPresent();
+        }
+        if (!applied) {
             if (!exists) {
                 if (newRevision && !DerivedRows.samePlaces(stored, current)) {
                     await(derived.delete(stored));
@@ -131,6 +145,20 @@ public final class CassandraResourceRepository implements ResourceRepository {
             await(derived.delete(current));
         }
         return stored;
+    }
+
+    /**
+     * Whether the row read back is the version this writer put there, as stored: the resolution of a lightweight
+     * transaction whose outcome Cassandra could not report. A rival's write differs at least in revision_start.
+     */
+    private static boolean sameWrite(Resource found, Resource written) {
+        return found.revision() == written.revision() && found.revisionStart() == written.revisionStart()
+            && found.metrics().equals(written.metrics())
+            && Objects.equals(found.userId(), written.userId())
+            && Objects.equals(found.projectId(), written.projectId())
+            && Objects.equals(found.creator(), written.creator())
+            && found.startedAt() == written.startedAt() && Objects.equals(found.endedAt(), written.endedAt())
+            && AttributeCodec.encodeAll(found.attributes()).equals(AttributeCodec.encodeAll(written.attributes()));
     }
 
     @Override
@@ -149,7 +177,10 @@ public final class CassandraResourceRepository implements ResourceRepository {
     @Override
     public void delete(UUID id) {
         Resource current = currentVersions.load(id).orElseThrow(() -> noSuchResource(id));
-        if (!delete.execute(id).wasApplied()) {
+        // An unknown outcome counts as deleted when a serial read finds no row: whoever deleted it, it is gone.
+        boolean deleted = delete.executeConditional(id).map(ResultSet::wasApplied)
+            .orElseGet(() -> currentVersions.loadSerially(id).isEmpty());
+        if (!deleted) {
             throw noSuchResource(id);
         }
         await(CompletableFuture.allOf(derived.delete(current).toCompletableFuture(),

@@ -29,6 +29,11 @@ final class CurrentVersions {
         return Optional.ofNullable(select.execute(id).one()).map(ResourceRows::current);
     }
 
+    /** The current version as a serial read sees it: after every lightweight transaction begun before it. */
+    Optional<Resource> loadSerially(UUID id) {
+        return Optional.ofNullable(select.executeSerial(id).one()).map(ResourceRows::current);
+    }
+
     /** The current versions of those of {@code ids} that exist, read in parallel. */
     Map<UUID, Resource> load(Collection<UUID> ids) {
         List<UUID> distinct = ids.stream().distinct().toList();
