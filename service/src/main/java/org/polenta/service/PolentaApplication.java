@@ -20,8 +20,11 @@ import org.polenta.core.processor.MetricProcessor;
 import org.polenta.core.processor.ProcessingStatistics;
 import org.polenta.service.api.PythonJsonPrinter;
 import org.polenta.service.auth.AuthenticationFilter;
+import org.polenta.service.auth.Authenticator;
 import org.polenta.service.auth.Authenticators;
 import org.polenta.service.auth.Caller;
+import org.polenta.service.auth.TokenRequiredFilter;
+import org.polenta.service.auth.keystone.KeystoneAuthenticator;
 import org.polenta.service.auth.policy.PolicyEnforcer;
 import org.polenta.service.auth.policy.PolicyRules;
 import org.polenta.service.bootstrap.DefaultArchivePoliciesInstaller;
@@ -39,6 +42,7 @@ import org.polenta.service.http.CorsFilter;
 import org.polenta.service.http.JsonBodies;
 import org.polenta.service.http.PathNormalizingFilter;
 import org.polenta.service.http.PublicUrls;
+import org.polenta.service.http.UnreadBodyFilter;
 import org.polenta.service.operations.ArchivePolicyRuleOperations;
 import org.polenta.service.operations.CrossMetricAggregation;
 import org.polenta.service.operations.MeasuresIntake;
@@ -164,11 +168,16 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                         new org.polenta.service.operations.ResourcePolicy(enforcer), config.getApi().getMaxLimit());
 
         JerseyEnvironment jersey = env.jersey();
+        jersey.register(new UnreadBodyFilter());
         jersey.register(new PathNormalizingFilter());
         jersey.register(new CorsFilter(config.getCors()));
         jersey.register(new ContentTypeRequiredFilter());
-        jersey.register(new AuthDynamicFeature(
-                new AuthenticationFilter(Authenticators.forConfig(config.getAuth()))));
+        Authenticator authenticator = Authenticators.forConfig(config.getAuth());
+        // Gnocchi's keystone pipeline puts keystonemiddleware in front of all of /v1; basic and noauth do not.
+        if (authenticator instanceof KeystoneAuthenticator) {
+            jersey.register(new TokenRequiredFilter(authenticator));
+        }
+        jersey.register(new AuthDynamicFeature(new AuthenticationFilter(authenticator)));
         jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         jersey.register(new ApiExceptionMapper());
         jersey.register(new PolentaExceptionMapper());
@@ -191,7 +200,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                         storage.resources(), resourceOperations),
                 new MetricListing(storage.metrics(), enforcer, config.getApi().getMaxLimit()),
                 lookup, storage.metrics(), enforcer, bodies, urls, namedMetrics, resourceOperations));
-        jersey.register(new MeasuresResource(lookup,
+        jersey.register(new MeasuresResource(lookup, namedMetrics,
                 new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader, refresher,
                 enforcer, bodies));
         jersey.register(new BatchMeasuresResource(
@@ -216,6 +225,8 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 refresher, enforcer, bodies));
         jersey.register(new org.polenta.service.resources.SearchResourceResource(resourceQueries, resourceTypes,
                 bodies, urls));
+        jersey.register(new org.polenta.service.resources.UsageResource(new org.polenta.service.operations.UsageReport(
+                resourceQueries, storage.metrics(), lookup, reader, java.time.Clock.systemUTC())));
         jersey.register(new org.polenta.service.resources.BatchResourceMeasuresResource(
                 new org.polenta.service.operations.ResourceMeasuresBatch(storage.resources(), storage.metrics(),
                         resourceOperations, metricDefinitions, storage.incoming(), hints, enforcer), bodies));

@@ -15,6 +15,9 @@ import java.security.Principal;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
+    /** The request property under which a filter that ran earlier left the caller it authenticated. */
+    public static final String AUTHENTICATED = Caller.class.getName();
+
     private final Authenticator authenticator;
 
     public AuthenticationFilter(Authenticator authenticator) {
@@ -23,7 +26,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Caller caller = authenticator.authenticate(request);
+        // In keystone mode the TokenRequiredFilter has validated the token already: one validation per request.
+        Caller caller = request.getProperty(AUTHENTICATED) instanceof Caller known ? known
+                : authenticator.authenticate(request);
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

@@ -86,6 +86,10 @@ public final class ResourceMeasuresBatch {
                     unknownResources.add(unknown);
                     continue;
                 }
+                // Adding metrics changes the resource, so it takes "update resource", as POST
+                // /v1/resource/{type}/{id}/metric does. Gnocchi 4.4 skips this check here: any caller could hang
+                // a metric of its own (and so its measures) on another project's resource.
+                enforcer.enforce("update resource", ResourceTargets.of(resource), caller);
                 try {
                     operations.addMetrics(resource, requested);
                 } catch (ApiException e) {

@@ -115,6 +115,23 @@ public final class ResourceQueries {
         return resources.search(plan, ResourceSorting.keys(List.of(), false), Integer.MAX_VALUE, null);
     }
 
+    /**
+     * Every current resource of a type that the caller may search and that matches the filter, in one list: for
+     * reports that read them all (usage), where a page would silently cut the total.
+     *
+     * @return empty when the type does not exist
+     */
+    public List<Resource> allSearchable(Caller caller, String typeName, ResourceFilter filter) {
+        ResourceType type = types.find(typeName).orElse(null);
+        if (type == null) {
+            return List.of();
+        }
+        ResourceFilter restriction = policy.filter(caller, "search resource", typeName);
+        BoundFilter bound = ResourceFilterBinder.bind(ResourcePolicyFilter.restrict(restriction, filter), type, false);
+        ResourceQueryPlan plan = ResourceQueryPlanner.plan(bound, typeName, false);
+        return resources.search(plan, ResourceSorting.keys(List.of(), false), Integer.MAX_VALUE, null);
+    }
+
     /** Gnocchi's current versions have revision -1, so that is how their history marker reads. */
     private static String marker(Resource last, boolean history) {
         return history && last.isCurrent() ? last.id() + CURRENT_SUFFIX : ResourceSorting.marker(last, history);

@@ -66,6 +66,11 @@ public final class ResourceTypeOperations {
         types.delete(name);
     }
 
+    /** The type of that name, if there is one (no policy check: for lookups the caller does not see). */
+    public java.util.Optional<ResourceType> find(String name) {
+        return types.get(name);
+    }
+
     /** @throws org.polenta.core.errors.NoSuchEntityException "Resource type X does not exist" (404) */
     public ResourceType require(String name) {
         return types.get(name).orElseThrow(() -> ResourceType.noSuchType(name));

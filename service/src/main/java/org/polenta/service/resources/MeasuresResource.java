@@ -24,7 +24,7 @@ import org.polenta.service.http.QueryValues;
 import org.polenta.service.operations.MeasuresIntake;
 import org.polenta.service.operations.MeasuresQueries;
 import org.polenta.service.operations.MetricLookup;
-import org.polenta.service.operations.MetricTargets;
+import org.polenta.service.operations.NamedMetrics;
 import org.polenta.service.processing.MetricRefresher;
 
 /** /v1/metric/{id}/measures: accept measures (202 once durable), read aggregates (refresh=true first processes). */
@@ -33,15 +33,17 @@ import org.polenta.service.processing.MetricRefresher;
 public class MeasuresResource {
 
     private final MetricLookup lookup;
+    private final NamedMetrics named;
     private final MeasuresIntake intake;
     private final MeasuresReader reader;
     private final MetricRefresher refresher;
     private final PolicyEnforcer enforcer;
     private final JsonBodies bodies;
 
-    public MeasuresResource(MetricLookup lookup, MeasuresIntake intake, MeasuresReader reader, MetricRefresher refresher,
-                            PolicyEnforcer enforcer, JsonBodies bodies) {
+    public MeasuresResource(MetricLookup lookup, NamedMetrics named, MeasuresIntake intake, MeasuresReader reader,
+                            MetricRefresher refresher, PolicyEnforcer enforcer, JsonBodies bodies) {
         this.lookup = lookup;
+        this.named = named;
         this.intake = intake;
         this.reader = reader;
         this.refresher = refresher;
@@ -61,7 +63,9 @@ public class MeasuresResource {
     public MeasureRows read(@Auth Caller caller, @PathParam("id") String id,
                                    @QueryParam("refresh") String refresh, @Context UriInfo uri) {
         Metric metric = lookup.require(id);
-        enforcer.enforce("get measures", MetricTargets.of(metric), caller);
+        // Gnocchi looks /v1/metric/{id} up with its resource ("Load details for ACL"), so "metric_owner" applies:
+        // the members of the resource's project read measures of metrics someone else (Ceilometer) created.
+        enforcer.enforce("get measures", named.target(metric), caller);
         var query = MeasuresQueries.from(uri.getQueryParameters());
         if (QueryValues.bool("refresh", refresh, false)) {
             refresher.refresh(metric);

@@ -62,6 +62,20 @@ class KeystoneModeIT {
     }
 
     @Test
+    void aBrowserGetsTheCorsHeadersOnA401AndItsPreflightNeedsNoToken() {
+        // oslo.middleware's CORS wraps keystonemiddleware in Gnocchi: even a refusal tells the page it may read it.
+        Http browser = new Http(PolentaServer.baseUrl(APP)).without("Authorization").with("Origin",
+                "http://allowed.example");
+        Http.Reply refused = browser.get("/v1/capabilities");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo("http://allowed.example");
+        Http.Reply preflight = browser.with("Access-Control-Request-Method", "GET")
+                .with("Access-Control-Request-Headers", "X-Auth-Token").send("OPTIONS", "/v1/metric", null, null);
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("X-Auth-Token");
+    }
+
+    @Test
     void missingOrInvalidTokensAre401WithTheKeystoneChallenge() {
         Http.Reply none = new Http(PolentaServer.baseUrl(APP)).without("Authorization").get("/v1/metric");
         Http.Reply garbage = withToken("not-a-token").get("/v1/metric");

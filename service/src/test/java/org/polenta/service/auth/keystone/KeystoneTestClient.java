@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** What the tests do to Keystone as its users would: get tokens, revoke them, make short-lived credentials. */
-final class KeystoneTestClient {
+public final class KeystoneTestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -22,12 +22,12 @@ final class KeystoneTestClient {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    static KeystoneTestClient fromEnv() {
+    public static KeystoneTestClient fromEnv() {
         return new KeystoneTestClient(LocalKeystone.get("KEYSTONE_URL"));
     }
 
     /** A token of a user (name, password) scoped to a project by name, all in the default domain. */
-    String token(String user, String password, String project) {
+    public String token(String user, String password, String project) {
         String body = """
                 {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s",
                   "domain": {"id": "default"}, "password": "%s"}}},
@@ -35,34 +35,34 @@ final class KeystoneTestClient {
         return issued(send(post("/auth/tokens", body).build(), 201));
     }
 
-    String aliceToken() {
+    public String aliceToken() {
         return token(LocalKeystone.get("KEYSTONE_USER_A"), LocalKeystone.get("KEYSTONE_USER_A_PASSWORD"),
                 LocalKeystone.get("KEYSTONE_PROJECT_A"));
     }
 
-    String bobToken() {
+    public String bobToken() {
         return token(LocalKeystone.get("KEYSTONE_USER_B"), LocalKeystone.get("KEYSTONE_USER_B_PASSWORD"),
                 LocalKeystone.get("KEYSTONE_PROJECT_B"));
     }
 
-    String adminToken() {
+    public String adminToken() {
         return token(LocalKeystone.get("KEYSTONE_ADMIN_USER"), LocalKeystone.get("KEYSTONE_ADMIN_PASSWORD"),
                 LocalKeystone.get("KEYSTONE_ADMIN_PROJECT"));
     }
 
-    String serviceToken() {
+    public String serviceToken() {
         return token(LocalKeystone.get("KEYSTONE_SERVICE_USER"), LocalKeystone.get("KEYSTONE_SERVICE_PASSWORD"),
                 LocalKeystone.get("KEYSTONE_SERVICE_PROJECT"));
     }
 
     /** Revokes a token, as its own bearer may (204). */
-    void revoke(String token) {
+    public void revoke(String token) {
         send(HttpRequest.newBuilder(URI.create(url + "/auth/tokens")).header("X-Auth-Token", token)
                 .header("X-Subject-Token", token).DELETE().build(), 204);
     }
 
     /** Revokes someone's token with the admin's token. */
-    void revokeAsAdmin(String adminToken, String token) {
+    public void revokeAsAdmin(String adminToken, String token) {
         send(HttpRequest.newBuilder(URI.create(url + "/auth/tokens")).header("X-Auth-Token", adminToken)
                 .header("X-Subject-Token", token).DELETE().build(), 204);
     }
@@ -71,7 +71,7 @@ final class KeystoneTestClient {
      * A token that expires at the given instant: Keystone caps the expiry of a token issued for an application
      * credential at the credential's own expiry. Returns the token and Keystone's expires_at.
      */
-    Map.Entry<String, Instant> tokenExpiringAt(String userId, String userToken, Instant expiresAt) {
+    public Map.Entry<String, Instant> tokenExpiringAt(String userId, String userToken, Instant expiresAt) {
         String create = """
                 {"application_credential": {"name": "expiring-%d", "expires_at": "%s"}}"""
                 .formatted(System.nanoTime(), expiresAt.toString());

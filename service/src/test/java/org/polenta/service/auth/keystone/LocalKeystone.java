@@ -21,19 +21,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * var/keystone); otherwise bin/lib/keystone-local.sh starts one for this test run (port -Dpolenta.keystone.port,
  * default 5011, beside a developer's 5010) and stops it when all tests are done.
  */
-final class LocalKeystone implements BeforeAllCallback {
+public final class LocalKeystone implements BeforeAllCallback {
 
     private static volatile Map<String, String> env;
 
     /** The keystone.env of the running Keystone: KEYSTONE_URL, user names, ids and passwords. */
-    static Map<String, String> env() {
+    public static Map<String, String> env() {
         if (env == null) {
             throw new IllegalStateException("LocalKeystone has not run; add @ExtendWith(LocalKeystone.class)");
         }
         return env;
     }
 
-    static String get(String key) {
+    public static String get(String key) {
         String v = env().get(key);
         if (v == null) {
             throw new IllegalStateException(key + " is not in keystone.env");
