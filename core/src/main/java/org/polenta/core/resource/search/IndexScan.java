@@ -24,11 +24,16 @@ public sealed interface IndexScan {
         }
     }
 
-    /** Every resource of a project (the project_id partition). */
+    /**
+     * Every resource of a project (the project_id partition): one contiguous read, as large as a tenant. With no
+     * statistics to go by, this beats an attribute equality, whose selectivity is unknown (a flavor or a status
+     * can match a quarter of the index: an admin's "these projects, that flavor" took 2.4 s over 100k resources
+     * through the flavor index).
+     */
     record ByProject(String projectId) implements IndexScan {
         @Override
         public int rank() {
-            return 2;
+            return 1;
         }
     }
 
@@ -38,8 +43,7 @@ public sealed interface IndexScan {
         public int rank() {
             return switch (column) {
                 case "type" -> 4;
-                case "created_by_project_id" -> 2;
-                default -> 1;
+                default -> 2;
             };
         }
     }

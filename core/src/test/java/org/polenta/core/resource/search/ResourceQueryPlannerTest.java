@@ -53,6 +53,12 @@ class ResourceQueryPlannerTest {
     }
 
     @Test
+    void projectPartitionsBeatAnAttributeEqualityOfUnknownSelectivity() {
+        assertThat(plan("project_id in ['a', 'b'] and flavor_id = 'm1.small'", null, "instance").scans())
+                .containsExactly(new IndexScan.ByProject("a"), new IndexScan.ByProject("b"));
+    }
+
+    @Test
     void aLikeWithWildcardsIsAResidualOverTheType() {
         ResourceQueryPlan plan = plan("host like 'compute%'", null, "instance");
         assertThat(plan.scans()).containsExactly(new IndexScan.Equals("type", "instance"));
