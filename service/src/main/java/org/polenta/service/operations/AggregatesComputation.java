@@ -50,10 +50,19 @@ public final class AggregatesComputation {
     private final MetricRefresher refresher;
     private final PolicyEnforcer enforcer;
     private final AggregatesResourceResolver resources;
+    private final BoundedParallel groups;
 
     public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
                                  MetricRefresher refresher, PolicyEnforcer enforcer,
                                  AggregatesResourceResolver resources) {
+        this(metrics, lookup, processor, refresher, enforcer, resources, BoundedParallel.sequential());
+    }
+
+    /** @param groups evaluates the groups of a groupby */
+    public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
+                                 MetricRefresher refresher, PolicyEnforcer enforcer,
+                                 AggregatesResourceResolver resources, BoundedParallel groups) {
+        this.groups = groups;
         this.metrics = metrics;
         this.lookup = lookup;
         this.processor = processor;
@@ -145,23 +154,27 @@ public final class AggregatesComputation {
             }
             return measures(found, references, request);
         }
-        List<Map<String, Object>> results = new ArrayList<>();
+        record Evaluation(ResourceAggregates.Group group, List<AggregatesReference> references) {
+        }
+        List<Evaluation> evaluations = new ArrayList<>();
         for (ResourceAggregates.Group group : ResourceAggregates.groups(found, groupby)) {
             List<AggregatesReference> references =
                     ResourceAggregates.references(group.resources(), request.references());
-            if (references.isEmpty()) {
-                // Gnocchi leaves out a group none of whose resources has the metrics.
-                continue;
+            // Gnocchi leaves out a group none of whose resources has the metrics.
+            if (!references.isEmpty()) {
+                evaluations.add(new Evaluation(group, references));
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("group", group.key());
-            entry.put("measures", measures(group.resources(), references, request));
-            results.add(entry);
         }
-        if (results.isEmpty()) {
+        if (evaluations.isEmpty()) {
             throw noSuchMetric(request);
         }
-        return results;
+        // The groups are independent: evaluated side by side, answered in order (the first failure in order wins).
+        return groups.map(evaluations, e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("group", e.group().key());
+            entry.put("measures", measures(e.group().resources(), e.references(), request));
+            return entry;
+        });
     }
 
     /** Gnocchi 4.4's NoSuchMetric as the aggregates API reports it: a 400 (4.5 and later answer 404). */

@@ -110,6 +110,15 @@ public final class AggregatesProcessor {
 
     private Map<Long, List<Points>> read(List<AggregatesReference> references, List<Long> granularities,
                                          AggregatesQuery query) {
+        if (granularities.size() == 1 && references.size() == 1) {
+            // One read (a group of one resource): on this thread, without a hand-off to the pool.
+            AggregatesReference r = references.get(0);
+            long g = granularities.get(0);
+            Map<Long, List<Points>> one = new LinkedHashMap<>();
+            one.put(g, List.of(reader.readSeries(r.target().metric().id(), item(r.target().policy(), g),
+                    r.aggregation(), query.start(), query.stop())));
+            return one;
+        }
         Map<Long, List<CompletableFuture<Points>>> pending = new LinkedHashMap<>();
         for (long g : granularities) {
             List<CompletableFuture<Points>> reads = new ArrayList<>();
