@@ -92,11 +92,6 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         bootstrap.setConfigurationSourceProvider(configLocation);
     }
 
-    /** Threads of each of the two pools of POST /v1/aggregates (series reads, groupby groups). */
-    private static final int AGGREGATE_THREADS = 32;
-    /** A groupby's groups evaluated at once, the request's own thread included. */
-    private static final int AGGREGATE_GROUPS_PER_REQUEST = 8;
-
     @Override
     public void run(PolentaConfiguration config, Environment env) throws IOException {
         ObjectMapper mapper = env.getObjectMapper();
@@ -199,23 +194,11 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new org.polenta.service.resources.AggregationByResourceResource(
                 new org.polenta.service.operations.ResourceMetricAggregation(resourceTypes, resourceQueries,
                         storage.metrics(), crossMetricAggregation), bodies));
-        // Reads of aggregate series block on Cassandra: a request's series are read side by side on this pool, and
-        // a groupby's groups are evaluated side by side (at most AGGREGATE_GROUPS_PER_REQUEST at once each) on the
-        // other. Two pools: a group waits for its reads, a read never waits for anything.
-        java.util.concurrent.ExecutorService aggregateReads = env.lifecycle()
-                .executorService("aggregate-reads-%d").minThreads(AGGREGATE_THREADS).maxThreads(AGGREGATE_THREADS)
-                .build();
-        java.util.concurrent.ExecutorService aggregateGroups = env.lifecycle()
-                .executorService("aggregate-groups-%d").minThreads(AGGREGATE_THREADS).maxThreads(AGGREGATE_THREADS)
-                .build();
         jersey.register(new org.polenta.service.resources.AggregatesResource(
                 new org.polenta.service.operations.AggregatesComputation(storage.metrics(), lookup,
-                        new org.polenta.core.aggregates.operations.AggregatesProcessor(reader, aggregateReads),
-                        refresher, enforcer,
+                        new org.polenta.core.aggregates.operations.AggregatesProcessor(reader), refresher, enforcer,
                         new org.polenta.service.operations.IndexedAggregatesResources(resourceQueries, resourceTypes,
-                                storage.metrics()),
-                        new org.polenta.service.operations.BoundedParallel(aggregateGroups,
-                                AGGREGATE_GROUPS_PER_REQUEST)), bodies));
+                                storage.metrics())), bodies));
         jersey.register(new org.polenta.service.resources.ResourceTypeResource(resourceTypes, bodies, urls));
         jersey.register(new org.polenta.service.resources.ResourceResource(resourceOperations, resourceQueries,
                 resourceTypes, bodies, urls));

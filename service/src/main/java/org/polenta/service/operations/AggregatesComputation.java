@@ -50,19 +50,13 @@ public final class AggregatesComputation {
     private final MetricRefresher refresher;
     private final PolicyEnforcer enforcer;
     private final AggregatesResourceResolver resources;
-    private final BoundedParallel groups;
+
+    /** A groupby's groups whose reads may be under way at once, per request. */
+    static final int GROUPS_IN_FLIGHT = 64;
 
     public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
                                  MetricRefresher refresher, PolicyEnforcer enforcer,
                                  AggregatesResourceResolver resources) {
-        this(metrics, lookup, processor, refresher, enforcer, resources, BoundedParallel.sequential());
-    }
-
-    /** @param groups evaluates the groups of a groupby */
-    public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
-                                 MetricRefresher refresher, PolicyEnforcer enforcer,
-                                 AggregatesResourceResolver resources, BoundedParallel groups) {
-        this.groups = groups;
         this.metrics = metrics;
         this.lookup = lookup;
         this.processor = processor;
@@ -168,13 +162,33 @@ public final class AggregatesComputation {
         if (evaluations.isEmpty()) {
             throw noSuchMetric(request);
         }
-        // The groups are independent: evaluated side by side, answered in order (the first failure in order wins).
-        return groups.map(evaluations, e -> {
+        // The groups are independent: the reads of up to GROUPS_IN_FLIGHT groups are under way together, and the
+        // groups are evaluated and answered in order, so the first failure in order is the one reported.
+        int n = evaluations.size();
+        List<Object> started = new ArrayList<>(n);
+        List<Map<String, Object>> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            while (started.size() < n && started.size() < i + GROUPS_IN_FLIGHT) {
+                Evaluation e = evaluations.get(started.size());
+                try {
+                    started.add(startMeasures(e.references(), request));
+                } catch (RuntimeException failure) {
+                    started.add(failure);
+                }
+            }
+            Object begun = started.get(i);
+            started.set(i, null);
+            if (begun instanceof RuntimeException failure) {
+                throw failure;
+            }
+            Evaluation e = evaluations.get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("group", e.group().key());
-            entry.put("measures", measures(e.group().resources(), e.references(), request));
-            return entry;
-        });
+            entry.put("measures", finishMeasures(e.group().resources(), e.references(), request,
+                    (AggregatesProcessor.Started) begun));
+            results.add(entry);
+        }
+        return results;
     }
 
     /** Gnocchi 4.4's NoSuchMetric as the aggregates API reports it: a 400 (4.5 and later answer 404). */
@@ -187,10 +201,21 @@ public final class AggregatesComputation {
 
     private Map<String, Object> measures(List<ResourceAggregates.FoundResource> resourcesFound,
                                          List<AggregatesReference> references, AggregatesRequest request) {
+        return finishMeasures(resourcesFound, references, request, startMeasures(references, request));
+    }
+
+    private AggregatesProcessor.Started startMeasures(List<AggregatesReference> references,
+                                                     AggregatesRequest request) {
         if (request.refresh()) {
             references.stream().map(r -> r.target().metric()).distinct().forEach(refresher::refresh);
         }
-        AggregatesResult result = processor.process(references, request.operations(), request.query());
+        return processor.start(references, request.operations(), request.query());
+    }
+
+    private Map<String, Object> finishMeasures(List<ResourceAggregates.FoundResource> resourcesFound,
+                                               List<AggregatesReference> references, AggregatesRequest request,
+                                               AggregatesProcessor.Started started) {
+        AggregatesResult result = started.finish();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("measures", result.render(MeasureRows::of));
         if (request.details()) {
