@@ -137,4 +137,27 @@ class TimestampsTest {
     static Object asJsonNumber(long value) {
         return TestJson.parse(Long.toString(value));
     }
+
+    @Test
+    void formatsAsTheFormatterDoesOverTheWholeNanosecondRange() {
+        java.util.Random random = new java.util.Random(7);
+        long[] edges = {0, 1, 59, 86_399, 86_400, 951_782_400L /* 2000-02-29 */, 4_107_542_399L /* 2100-02-28 */,
+            4_107_542_400L, 9_223_372_035L /* 2262, the last whole second of 64-bit nanoseconds */};
+        for (long seconds : edges) {
+            assertFormatsAlike(seconds, 0);
+            assertFormatsAlike(seconds, 1);
+            assertFormatsAlike(seconds, 999_999);
+        }
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = Math.floorMod(random.nextLong(), 9_223_372_036L);
+            assertFormatsAlike(seconds, random.nextBoolean() ? 0 : random.nextInt(1_000_000));
+        }
+        assertThat(Timestamps.format(1_356_998_400_000_000_000L + 123_456_789L))
+                .isEqualTo("2013-01-01T00:00:00.123456+00:00");
+    }
+
+    private static void assertFormatsAlike(long seconds, long micros) {
+        long nanos = seconds * 1_000_000_000L + micros * 1_000L;
+        assertThat(Timestamps.format(nanos)).isEqualTo(Timestamps.formatWithFormatter(seconds, micros));
+    }
 }

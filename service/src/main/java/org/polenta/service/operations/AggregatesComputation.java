@@ -25,7 +25,7 @@ import org.polenta.core.aggregates.operations.ResourceAggregates;
 import org.polenta.core.archive.ArchivePolicy;
 import org.polenta.core.metric.Metric;
 import org.polenta.core.metric.MetricRepository;
-import org.polenta.service.api.MeasureRows;
+import org.polenta.service.api.MeasureRowsJson;
 import org.polenta.service.api.MetricJson;
 import org.polenta.service.auth.Caller;
 import org.polenta.service.auth.policy.PolicyEnforcer;
@@ -217,7 +217,7 @@ public final class AggregatesComputation {
                                                AggregatesProcessor.Started started) {
         AggregatesResult result = started.finish();
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("measures", result.render(MeasureRows::of));
+        response.put("measures", result.render(MeasureRowsJson::of));
         if (request.details()) {
             Set<String> used = new LinkedHashSet<>();
             references.forEach(r -> used.add(r.resourceId()));
@@ -271,7 +271,7 @@ public final class AggregatesComputation {
         });
         AggregatesResult result = processor.process(references, request.operations(), request.query());
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("measures", result.render(MeasureRows::of));
+        response.put("measures", result.render(MeasureRowsJson::of));
         if (request.details()) {
             response.put("references", listed.stream()
                     .map(m -> MetricJson.withPolicy(m, policies.get(m.archivePolicyName()))).toList());
