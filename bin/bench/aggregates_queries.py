@@ -11,7 +11,8 @@ metrics; then one day of measures for every metric (one point a minute, 1440 a m
 /v1/batch/resources/metrics/measures and /v1/batch/metrics/measures. It waits until /v1/status shows no backlog
 (Gnocchi's metricd, Polenta's processors), so every read meets aggregated data.
 
-The shapes, each run with several clients for a fixed time (p50/p99 in ms, requests per second):
+The shapes, each run with several clients for a fixed time after an untimed warm-up, once the server has had
+--settle seconds to finish its own background work after the load (p50/p99 in ms, requests per second):
   mean_of_10_metrics   (a) ["aggregate", "mean", ["metric", [id, "mean"] x 10]] for the day at granularity 60
   groupby_project      (b) CloudKitty's collector for one tenant: ["aggregate", "max", ["metric", "cpu", "mean"]]
                        at granularity 3600, groupby id, user_id and project_id, use_history=True, search on the
@@ -251,11 +252,16 @@ def shapes(resources, projects, day, standalone):
 
 
 def run_worker(args):
-    url, auth, shape_name, resources, projects, day, standalone, seconds, min_requests, seed = args
+    url, auth, shape_name, resources, projects, day, standalone, seconds, min_requests, warmup, seed = args
     make = shapes(resources, projects, day, standalone)[shape_name]
     rng = random.Random(seed)
     client = Client(url, auth)
     client.request("GET", "/v1/archive_policy/" + POLICY)   # warms the connection, not timed
+    # The same requests, untimed and unchecked: a JIT compiles the path and caches fill, on both servers alike.
+    warm_until = time.monotonic() + warmup
+    while time.monotonic() < warm_until:
+        path, body, _ = make(rng)
+        client.request("POST", path, json.dumps(body).encode())
     latencies, wrong = [], 0
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline or len(latencies) < min_requests:
@@ -277,13 +283,13 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def measure(url, auth, shape_name, resources, projects, day, standalone, clients, seconds, min_requests):
-    jobs = [(url, auth, shape_name, resources, projects, day, standalone, seconds, min_requests, i)
+def measure(url, auth, shape_name, resources, projects, day, standalone, clients, seconds, min_requests, warmup):
+    jobs = [(url, auth, shape_name, resources, projects, day, standalone, seconds, min_requests, warmup, i)
             for i in range(clients)]
     begin = time.monotonic()
     with multiprocessing.Pool(clients) as pool:
         results = pool.map(run_worker, jobs)
-    elapsed = time.monotonic() - begin
+    elapsed = time.monotonic() - begin - warmup
     latencies = [ms for part, _ in results for ms in part]
     return {"step": shape_name, "clients": clients, "requests": len(latencies), "wrong": sum(w for _, w in results),
             "p50_ms": round(statistics.median(latencies), 2), "p99_ms": round(percentile(latencies, 0.99), 2),
@@ -315,6 +321,10 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--min-requests", type=int, default=3, help="per client, however long they take")
+    parser.add_argument("--warmup", type=float, default=5, help="untimed seconds of each shape before measuring it")
+    parser.add_argument("--settle", type=float, default=30,
+                        help="seconds to wait once the backlog is empty (the storage's own background work after the "
+                             "load: flushes, compactions) before measuring")
     parser.add_argument("--shapes", default="mean_of_10_metrics,groupby_project,groupby_all")
     parser.add_argument("--skip-load", action="store_true")
     args = parser.parse_args()
@@ -326,9 +336,10 @@ def main():
         standalone, step = load(args.url, args.auth, args.resources, args.projects, args.load_clients, day)
         out.append(step)
         print(json.dumps(dict(step, label=args.label, day=iso(day))), flush=True)
+        time.sleep(args.settle)
     for name in args.shapes.split(","):
         out.append(measure(args.url, args.auth, name, args.resources, args.projects, day, standalone,
-                           args.clients, args.seconds, args.min_requests))
+                           args.clients, args.seconds, args.min_requests, args.warmup))
         print(json.dumps(dict(out[-1], label=args.label)), flush=True)
     if any(step.get("wrong") or step.get("failures") for step in out):
         sys.exit(1)
