@@ -53,6 +53,8 @@ public final class AggregatesComputation {
 
     /** A groupby's groups whose reads may be under way at once, per request. */
     static final int GROUPS_IN_FLIGHT = 64;
+    /** The series reads of a groupby's groups under way at once, per request (a group's own reads excepted). */
+    static final int READS_IN_FLIGHT = 512;
 
     public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
                                  MetricRefresher refresher, PolicyEnforcer enforcer,
@@ -164,12 +166,20 @@ public final class AggregatesComputation {
         }
         // The groups are independent: the reads of up to GROUPS_IN_FLIGHT groups are under way together, and the
         // groups are evaluated and answered in order, so the first failure in order is the one reported.
+        // The window also holds at most READS_IN_FLIGHT series (but always the next group), so that groups of many
+        // metrics each do not pile thousands of reads onto the storage at once.
         int n = evaluations.size();
         List<Object> started = new ArrayList<>(n);
         List<Map<String, Object>> results = new ArrayList<>(n);
+        int readsStarted = 0;
+        int readsFinished = 0;
         for (int i = 0; i < n; i++) {
-            while (started.size() < n && started.size() < i + GROUPS_IN_FLIGHT) {
+            while (started.size() < n && started.size() < i + GROUPS_IN_FLIGHT
+                    && (started.size() == i
+                        || readsStarted - readsFinished + evaluations.get(started.size()).references().size()
+                            <= READS_IN_FLIGHT)) {
                 Evaluation e = evaluations.get(started.size());
+                readsStarted += e.references().size();
                 try {
                     started.add(startMeasures(e.references(), request));
                 } catch (RuntimeException failure) {
@@ -182,6 +192,7 @@ public final class AggregatesComputation {
                 throw failure;
             }
             Evaluation e = evaluations.get(i);
+            readsFinished += e.references().size();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("group", e.group().key());
             entry.put("measures", finishMeasures(e.group().resources(), e.references(), request,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import org.polenta.core.aggregates.AggregatedPoint;
 import org.polenta.core.aggregates.Fill;
 import org.polenta.core.aggregates.MeasuresReader;
@@ -24,6 +25,9 @@ import org.polenta.core.time.Timespans;
  * the fill or the overlap checks, evaluates the operations and shapes the answer.
  */
 public final class AggregatesProcessor {
+
+    /** The series reads of one {@link #start} under way at once. */
+    static final int MAX_READS_IN_FLIGHT = 256;
 
     private final MeasuresReader reader;
 
@@ -48,11 +52,21 @@ public final class AggregatesProcessor {
         List<Long> granularities = granularities(references, query.granularity());
         checkReferences(references, granularities);
         Map<Long, List<CompletableFuture<Points>>> reads = new LinkedHashMap<>();
+        // At most MAX_READS_IN_FLIGHT at once: thousands of series must queue here, not fill the storage's queue.
+        Semaphore inFlight = new Semaphore(MAX_READS_IN_FLIGHT);
         for (long g : granularities) {
             List<CompletableFuture<Points>> series = new ArrayList<>(references.size());
             for (AggregatesReference r : references) {
-                series.add(reader.readSeriesAsync(r.target().metric().id(), item(r.target().policy(), g),
-                        r.aggregation(), query.start(), query.stop()));
+                inFlight.acquireUninterruptibly();
+                CompletableFuture<Points> read;
+                try {
+                    read = reader.readSeriesAsync(r.target().metric().id(), item(r.target().policy(), g),
+                            r.aggregation(), query.start(), query.stop());
+                } catch (RuntimeException e) {
+                    read = CompletableFuture.failedFuture(e);
+                }
+                read.whenComplete((points, failure) -> inFlight.release());
+                series.add(read);
             }
             reads.put(g, series);
         }
