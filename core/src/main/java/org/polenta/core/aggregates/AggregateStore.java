@@ -2,6 +2,7 @@ package org.polenta.core.aggregates;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Where aggregated points are kept, one series per (metric, aggregation). Implementations are thread-safe. */
 public interface AggregateStore {
@@ -11,6 +12,18 @@ public interface AggregateStore {
      * Implementations read only the storage units (splits) that overlap the range.
      */
     Points read(UUID metricId, Aggregation aggregation, long from, long to);
+
+    /**
+     * {@link #read} without holding a thread while the storage answers, so that a request can have many reads in
+     * flight at once. By default the read runs on the calling thread.
+     */
+    default CompletableFuture<Points> readAsync(UUID metricId, Aggregation aggregation, long from, long to) {
+        try {
+            return CompletableFuture.completedFuture(read(metricId, aggregation, from, to));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Inserts or replaces these buckets (timestamps are bucket starts). Buckets not named keep their value.

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 
 /**
@@ -106,6 +107,21 @@ public final class MeasuresReader {
         return series.slice(from, to);
     }
 
+    /** {@link #readSeries} as a future: the storage read is asynchronous when the store's is. */
+    public CompletableFuture<Points> readSeriesAsync(UUID metricId, ArchivePolicyItem item, String method,
+                                                     Long start, Long stop) {
+        long g = item.granularityNanos();
+        long from = start == null ? Long.MIN_VALUE : FixedGrouping.floor(start, g);
+        long to = stop == null ? Long.MAX_VALUE : stop;
+        Aggregation aggregation = new Aggregation(method, g);
+        Long timespan = item.timespanNanos();
+        if (timespan == null) {
+            return store.readAsync(metricId, aggregation, from, to).thenApply(series -> series.slice(from, to));
+        }
+        return store.readAsync(metricId, aggregation, from, Long.MAX_VALUE)
+                .thenApply(tail -> truncate(tail, timespan, from, to).slice(from, to));
+    }
+
     private List<AggregatedPoint> readResampled(UUID metricId, ArchivePolicyItem item, AggregationMethod method,
                                                 Resampling resampling, Long start, Long stop) {
         // Gnocchi resamples what it read, and it reads whole splits: the first and last resampled buckets only see
@@ -136,7 +152,11 @@ public final class MeasuresReader {
         if (timespan == null) {
             return store.read(metricId, aggregation, from, to);
         }
-        Points tail = store.read(metricId, aggregation, from, Long.MAX_VALUE);
+        return truncate(store.read(metricId, aggregation, from, Long.MAX_VALUE), timespan, from, to);
+    }
+
+    /** The tail read from {@code from} to the series' end, without the points older than timespan before its last. */
+    private static Points truncate(Points tail, long timespan, long from, long to) {
         if (tail.isEmpty()) {
             return tail;
         }

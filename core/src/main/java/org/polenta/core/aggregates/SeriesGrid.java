@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * Several series of one granularity laid on the union of their timestamps, as Gnocchi's
@@ -24,23 +23,72 @@ public final class SeriesGrid {
     }
 
     public static SeriesGrid of(List<Points> series, Fill fill) {
-        TreeSet<Long> union = new TreeSet<>();
-        for (Points p : series) {
-            for (long t : p.timestamps()) {
-                union.add(t);
-            }
-        }
-        long[] times = union.stream().mapToLong(Long::longValue).toArray();
+        long[] times = union(series);
         double[][] cells = new double[series.size()][times.length];
         for (int s = 0; s < series.size(); s++) {
-            Arrays.fill(cells[s], fill.filler());
             Points p = series.get(s);
-            for (int i = 0; i < p.size(); i++) {
-                cells[s][Arrays.binarySearch(times, p.timestamp(i))] = p.value(i);
+            double[] column = cells[s];
+            if (p.size() == times.length) {
+                // Every timestamp of the union: the series' own values, in order.
+                System.arraycopy(p.values(), 0, column, 0, times.length);
+            } else {
+                Arrays.fill(column, fill.filler());
+                // Both sorted: one walk along the union places every point.
+                int t = 0;
+                for (int i = 0; i < p.size(); i++) {
+                    long ts = p.timestamp(i);
+                    while (times[t] != ts) {
+                        t++;
+                    }
+                    column[t] = p.value(i);
+                }
             }
-            fill.propagate(cells[s]);
+            fill.propagate(column);
         }
         return new SeriesGrid(times, cells);
+    }
+
+    /** The sorted union of the series' timestamps (each strictly increasing, as Points are). */
+    private static long[] union(List<Points> series) {
+        long[] union = new long[0];
+        for (Points p : series) {
+            long[] other = p.timestamps();
+            if (other.length == 0 || Arrays.equals(union, other)) {
+                continue;
+            }
+            if (union.length == 0) {
+                union = other;
+                continue;
+            }
+            long[] merged = new long[union.length + other.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < union.length && j < other.length) {
+                long a = union[i];
+                long b = other[j];
+                if (a < b) {
+                    merged[n++] = a;
+                    i++;
+                } else if (b < a) {
+                    merged[n++] = b;
+                    j++;
+                } else {
+                    merged[n++] = a;
+                    i++;
+                    j++;
+                }
+            }
+            while (i < union.length) {
+                merged[n++] = union[i++];
+            }
+            while (j < other.length) {
+                merged[n++] = other[j++];
+            }
+            union = n == merged.length ? merged : Arrays.copyOf(merged, n);
+        }
+        // The grid must not share an array a series owns.
+        return union.clone();
     }
 
     public long[] times() {

@@ -51,6 +51,11 @@ public final class AggregatesComputation {
     private final PolicyEnforcer enforcer;
     private final AggregatesResourceResolver resources;
 
+    /** A groupby's groups whose reads may be under way at once, per request. */
+    static final int GROUPS_IN_FLIGHT = 64;
+    /** The series reads of a groupby's groups under way at once, per request (a group's own reads excepted). */
+    static final int READS_IN_FLIGHT = 512;
+
     public AggregatesComputation(MetricRepository metrics, MetricLookup lookup, AggregatesProcessor processor,
                                  MetricRefresher refresher, PolicyEnforcer enforcer,
                                  AggregatesResourceResolver resources) {
@@ -145,21 +150,54 @@ public final class AggregatesComputation {
             }
             return measures(found, references, request);
         }
-        List<Map<String, Object>> results = new ArrayList<>();
+        record Evaluation(ResourceAggregates.Group group, List<AggregatesReference> references) {
+        }
+        List<Evaluation> evaluations = new ArrayList<>();
         for (ResourceAggregates.Group group : ResourceAggregates.groups(found, groupby)) {
             List<AggregatesReference> references =
                     ResourceAggregates.references(group.resources(), request.references());
-            if (references.isEmpty()) {
-                // Gnocchi leaves out a group none of whose resources has the metrics.
-                continue;
+            // Gnocchi leaves out a group none of whose resources has the metrics.
+            if (!references.isEmpty()) {
+                evaluations.add(new Evaluation(group, references));
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("group", group.key());
-            entry.put("measures", measures(group.resources(), references, request));
-            results.add(entry);
         }
-        if (results.isEmpty()) {
+        if (evaluations.isEmpty()) {
             throw noSuchMetric(request);
+        }
+        // The groups are independent: the reads of up to GROUPS_IN_FLIGHT groups are under way together, and the
+        // groups are evaluated and answered in order, so the first failure in order is the one reported.
+        // The window also holds at most READS_IN_FLIGHT series (but always the next group), so that groups of many
+        // metrics each do not pile thousands of reads onto the storage at once.
+        int n = evaluations.size();
+        List<Object> started = new ArrayList<>(n);
+        List<Map<String, Object>> results = new ArrayList<>(n);
+        int readsStarted = 0;
+        int readsFinished = 0;
+        for (int i = 0; i < n; i++) {
+            while (started.size() < n && started.size() < i + GROUPS_IN_FLIGHT
+                    && (started.size() == i
+                        || readsStarted - readsFinished + evaluations.get(started.size()).references().size()
+                            <= READS_IN_FLIGHT)) {
+                Evaluation e = evaluations.get(started.size());
+                readsStarted += e.references().size();
+                try {
+                    started.add(startMeasures(e.references(), request));
+                } catch (RuntimeException failure) {
+                    started.add(failure);
+                }
+            }
+            Object begun = started.get(i);
+            started.set(i, null);
+            if (begun instanceof RuntimeException failure) {
+                throw failure;
+            }
+            Evaluation e = evaluations.get(i);
+            readsFinished += e.references().size();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("group", e.group().key());
+            entry.put("measures", finishMeasures(e.group().resources(), e.references(), request,
+                    (AggregatesProcessor.Started) begun));
+            results.add(entry);
         }
         return results;
     }
@@ -174,10 +212,21 @@ public final class AggregatesComputation {
 
     private Map<String, Object> measures(List<ResourceAggregates.FoundResource> resourcesFound,
                                          List<AggregatesReference> references, AggregatesRequest request) {
+        return finishMeasures(resourcesFound, references, request, startMeasures(references, request));
+    }
+
+    private AggregatesProcessor.Started startMeasures(List<AggregatesReference> references,
+                                                     AggregatesRequest request) {
         if (request.refresh()) {
             references.stream().map(r -> r.target().metric()).distinct().forEach(refresher::refresh);
         }
-        AggregatesResult result = processor.process(references, request.operations(), request.query());
+        return processor.start(references, request.operations(), request.query());
+    }
+
+    private Map<String, Object> finishMeasures(List<ResourceAggregates.FoundResource> resourcesFound,
+                                               List<AggregatesReference> references, AggregatesRequest request,
+                                               AggregatesProcessor.Started started) {
+        AggregatesResult result = started.finish();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("measures", result.render(MeasureRows::of));
         if (request.details()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.polenta.core.aggregates.AggregatedPoint;
 import org.polenta.core.aggregates.Fill;
 import org.polenta.core.aggregates.MeasuresReader;
@@ -26,25 +26,81 @@ import org.polenta.core.time.Timespans;
  */
 public final class AggregatesProcessor {
 
-    private final MeasuresReader reader;
-    private final Executor readers;
+    /** The series reads of one {@link #start} under way at once. */
+    static final int MAX_READS_IN_FLIGHT = 256;
 
-    /** @param readers runs the series reads; they are independent, so a pool lets them overlap */
-    public AggregatesProcessor(MeasuresReader reader, Executor readers) {
-        this.reader = reader;
-        this.readers = readers;
-    }
+    private final MeasuresReader reader;
 
     public AggregatesProcessor(MeasuresReader reader) {
-        this(reader, Runnable::run);
+        this.reader = reader;
     }
 
     /** @param references at least one, in the order the operations name them */
     public AggregatesResult process(List<AggregatesReference> references, Operation operations,
                                     AggregatesQuery query) {
+        return start(references, operations, query).finish();
+    }
+
+    /**
+     * The checks (thrown here, in Gnocchi's order), then every series read started at once, asynchronously when the
+     * store reads so: {@link Started#finish} waits for them and evaluates. Several requests' reads (a groupby's
+     * groups) can so be in flight together without a thread each.
+     *
+     * @param references at least one, in the order the operations name them
+     */
+    public Started start(List<AggregatesReference> references, Operation operations, AggregatesQuery query) {
         List<Long> granularities = granularities(references, query.granularity());
         checkReferences(references, granularities);
-        Map<Long, List<Points>> series = read(references, granularities, query);
+        Map<Long, List<CompletableFuture<Points>>> reads = new LinkedHashMap<>();
+        // At most MAX_READS_IN_FLIGHT at once: thousands of series must queue here, not fill the storage's queue.
+        Semaphore inFlight = new Semaphore(MAX_READS_IN_FLIGHT);
+        for (long g : granularities) {
+            List<CompletableFuture<Points>> series = new ArrayList<>(references.size());
+            for (AggregatesReference r : references) {
+                inFlight.acquireUninterruptibly();
+                CompletableFuture<Points> read;
+                try {
+                    read = reader.readSeriesAsync(r.target().metric().id(), item(r.target().policy(), g),
+                            r.aggregation(), query.start(), query.stop());
+                } catch (RuntimeException e) {
+                    read = CompletableFuture.failedFuture(e);
+                }
+                read.whenComplete((points, failure) -> inFlight.release());
+                series.add(read);
+            }
+            reads.put(g, series);
+        }
+        return new Started(references, operations, query, granularities, reads);
+    }
+
+    /** A request whose reads are under way. */
+    public final class Started {
+        private final List<AggregatesReference> references;
+        private final Operation operations;
+        private final AggregatesQuery query;
+        private final List<Long> granularities;
+        private final Map<Long, List<CompletableFuture<Points>>> reads;
+
+        private Started(List<AggregatesReference> references, Operation operations, AggregatesQuery query,
+                        List<Long> granularities, Map<Long, List<CompletableFuture<Points>>> reads) {
+            this.references = references;
+            this.operations = operations;
+            this.query = query;
+            this.granularities = granularities;
+            this.reads = reads;
+        }
+
+        /** Waits for the reads and evaluates the operations; a failed read is thrown as the store threw it. */
+        public AggregatesResult finish() {
+            Map<Long, List<Points>> series = new LinkedHashMap<>();
+            reads.forEach((g, pending) -> series.put(g, pending.stream().map(AggregatesProcessor::join).toList()));
+            return evaluate(references, operations, query, granularities, series);
+        }
+    }
+
+    private static AggregatesResult evaluate(List<AggregatesReference> references, Operation operations,
+                                             AggregatesQuery query, List<Long> granularities,
+                                             Map<Long, List<Points>> series) {
         List<List<String>> lookupKeys = references.stream().map(AggregatesReference::lookupKey).toList();
         List<MetricRef> columnKeys = references.stream().map(AggregatesReference::answersTo).toList();
         OperationsEvaluator evaluator = new OperationsEvaluator(columnKeys, lookupKeys);
@@ -106,23 +162,6 @@ public final class AggregatesProcessor {
         if (!missing.isEmpty()) {
             throw UnaggregableTimeseriesException.withDetail(missing, "Granularities are missing");
         }
-    }
-
-    private Map<Long, List<Points>> read(List<AggregatesReference> references, List<Long> granularities,
-                                         AggregatesQuery query) {
-        Map<Long, List<CompletableFuture<Points>>> pending = new LinkedHashMap<>();
-        for (long g : granularities) {
-            List<CompletableFuture<Points>> reads = new ArrayList<>();
-            for (AggregatesReference r : references) {
-                ArchivePolicyItem item = item(r.target().policy(), g);
-                reads.add(CompletableFuture.supplyAsync(() -> reader.readSeries(r.target().metric().id(), item,
-                        r.aggregation(), query.start(), query.stop()), readers));
-            }
-            pending.put(g, reads);
-        }
-        Map<Long, List<Points>> series = new LinkedHashMap<>();
-        pending.forEach((g, reads) -> series.put(g, reads.stream().map(AggregatesProcessor::join).toList()));
-        return series;
     }
 
     private static Points join(CompletableFuture<Points> read) {

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.polenta.core.aggregates.AggregateStore;
@@ -50,6 +51,30 @@ public final class CassandraAggregateStore implements AggregateStore {
             return Points.EMPTY;
         }
         return PointsMerge.concat(parts).slice(from, to);
+    }
+
+    /** {@link #read} with the driver's asynchronous API: no thread waits while Cassandra answers. */
+    @Override
+    public CompletableFuture<Points> readAsync(UUID metricId, Aggregation aggregation, long from, long to) {
+        if (from >= to) {
+            return CompletableFuture.completedFuture(Points.EMPTY);
+        }
+        long granularity = aggregation.granularityNanos();
+        long first = from == Long.MIN_VALUE ? Long.MIN_VALUE : SplitLayout.splitOf(from, granularity);
+        long last = to == Long.MAX_VALUE ? Long.MAX_VALUE : SplitLayout.splitOf(to - 1, granularity);
+        List<Points> parts = new ArrayList<>();
+        return splitsBetween.executeAsync(metricId, aggregation.method(), granularity, first, last)
+            .thenCompose(page -> collect(page, parts))
+            .thenApply(done -> parts.isEmpty() ? Points.EMPTY : PointsMerge.concat(parts).slice(from, to))
+            .toCompletableFuture();
+    }
+
+    private static CompletionStage<Void> collect(AsyncResultSet page, List<Points> parts) {
+        for (Row row : page.currentPage()) {
+            parts.add(Blobs.decode(row.getByteBuffer("points")));
+        }
+        return page.hasMorePages() ? page.fetchNextPage().thenCompose(next -> collect(next, parts))
+            : CompletableFuture.completedFuture(null);
     }
 
     /**
