@@ -66,7 +66,14 @@ def backlog(api_url):
 
 def wait_until(predicate, timeout=1800, pause=0.1):
     deadline = time.time() + timeout
-    while not predicate():
+
+    def holds():
+        # A loaded machine sometimes answers a poll with an error: that poll says "not yet", not "failed".
+        try:
+            return predicate()
+        except (OSError, ValueError, KeyError):
+            return False
+    while not holds():
         if time.time() > deadline:
             raise SystemExit("timed out")
         time.sleep(pause)
