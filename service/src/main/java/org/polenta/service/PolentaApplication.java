@@ -146,6 +146,13 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
             env.lifecycle().manage(listener);
             env.healthChecks().register("listener", listener.healthCheck());
         }
+        if (!config.getApi().isEnabled()) {
+            // Listener-only (scale-out): the listener and the processors above, which share the sacks with every
+            // other process through the leases (with listener.enabled false too, a processor-only process);
+            // /healthcheck stays for load balancers and process supervisors.
+            env.jersey().register(new HealthcheckResource(storage::isHealthy));
+            return;
+        }
         MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, processing,
                 config.getApi().getRefreshTimeoutMillis());
 

@@ -50,7 +50,9 @@ public final class NotificationListener implements AutoCloseable {
         return current != null && current.isOpen();
     }
 
-    /** Connects (retrying until startupTimeout), declares the topology and starts consuming. */
+    /**
+     * Connects (retrying until startupTimeout; zero: one attempt), declares the topology and starts consuming.
+     */
     public synchronized void start() throws IOException, InterruptedException {
         connection = connect();
         // Kept open: the client library redeclares a recorded topology on the channel that declared it, which is
@@ -86,7 +88,8 @@ public final class NotificationListener implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IOException("RabbitMQ at " + config.host() + ":" + config.port() + " does not answer", e);
                 }
-                LOG.warn("RabbitMQ at {}:{} not reachable yet: {}", config.host(), config.port(), e.toString());
+                // Debug only: whoever started the listener says once that RabbitMQ is missing, not every attempt.
+                LOG.debug("RabbitMQ at {}:{} not reachable yet: {}", config.host(), config.port(), e.toString());
                 Thread.sleep(backoff.next());
             }
         }

@@ -6,6 +6,12 @@ import jakarta.validation.constraints.Min;
 /** How the REST API behaves: listing limits, request size, proxy headers. */
 public class ApiConfig {
 
+    /**
+     * False: a listener-only process for scale-out (the listener and the processors, no REST API); only
+     * /healthcheck and the admin paths answer.
+     */
+    private boolean enabled = true;
+
     /** Gnocchi's api.max_limit: the default and the largest page size of collection listings. */
     @Min(1)
     private int maxLimit = 1000;
@@ -19,6 +25,16 @@ public class ApiConfig {
 
     /** How long a refresh=true read waits for a metric whose sack another processor holds. */
     private long refreshTimeoutMillis = 10_000;
+
+    @JsonProperty
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @JsonProperty
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     @JsonProperty
     public int getMaxLimit() {

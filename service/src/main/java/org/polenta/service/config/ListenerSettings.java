@@ -69,7 +69,8 @@ public class ListenerSettings {
         return new ListenerConfig(host, port, username, password, virtualHost, queues, durable, consumersPerQueue,
                 prefetch, batchSize, Duration.ofMillis(batchWaitMillis), deadLetterExchange, deadLetterQueue,
                 telemetrySecret, defaults.retryInitial(), defaults.retryMax(), defaults.requeueAfterFailures(),
-                defaults.startupTimeout());
+                // No startup timeout: one attempt per call, ListenerRole repeats it every reconnectMillis.
+                Duration.ZERO);
     }
 
     public Set<String> filterProjects() {

@@ -70,10 +70,13 @@ public final class ListenerRole implements Managed {
 
     /**
      * Nothing is consumed before the policies and types exist: a sample whose type is missing would be refused,
-     * i.e. acknowledged and dropped.
+     * i.e. acknowledged and dropped. Each attempt is a single try (ListenerSettings gives the listener no startup
+     * timeout), repeated every reconnectMillis; only the first failure is logged, as one line, so that a machine
+     * without RabbitMQ gets one clear message instead of a warning every few seconds for as long as it runs.
      */
     private void installThenListen() {
         boolean installed = false;
+        boolean reported = false;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 if (!installed) {
@@ -82,11 +85,18 @@ public final class ListenerRole implements Managed {
                     installed = true;
                 }
                 listener.start();
+                if (reported) {
+                    LOG.info("notification listener connected to RabbitMQ at {}:{}", settings.host, settings.port);
+                }
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("notification listener not started ({}); trying again in {} ms", e.toString(),
-                        settings.reconnectMillis);
                 listener.close();
+                if (!reported) {
+                    LOG.warn(StartFailure.describe(installed, settings, e));
+                    reported = true;
+                } else {
+                    LOG.debug("notification listener still not started: {}", e.toString());
+                }
             } catch (InterruptedException e) {
                 return;
             }

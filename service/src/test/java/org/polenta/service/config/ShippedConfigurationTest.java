@@ -51,6 +51,7 @@ class ShippedConfigurationTest {
             }
             // What an operator does: drop the first "# " of each line of the block (comments inside stay comments).
             String uncommented = inExample ? line.replaceFirst("^  # ", "  ") : line;
+            // The shipped line is "mode: ${POLENTA_AUTH_MODE:-basic}"; the operator writes keystone there.
             lines.add(uncommented.startsWith("  mode: ") ? "  mode: keystone" : uncommented);
         }
         PolentaConfiguration c = parse(String.join("\n", lines));
