@@ -3,11 +3,13 @@ package org.polenta.storage.cassandra;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.polenta.core.aggregates.AggregateStore;
 import org.polenta.core.aggregates.RawPointStore;
@@ -33,6 +35,8 @@ import org.polenta.storage.cassandra.resource.CassandraResourceTypeRepository;
 
 /** Everything Polenta keeps, in one Cassandra keyspace, behind core's storage interfaces. */
 public final class CassandraStorage implements AutoCloseable {
+
+    private static final long CLOSE_GRACE_SECONDS = 10;
 
     /** Unquoted CQL identifiers: the keyspace name is pasted into statements, so nothing else is accepted. */
     private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
@@ -108,14 +112,12 @@ public final class CassandraStorage implements AutoCloseable {
             // debounce window (1 s by default): a keyspace's ~35 statements took 35 s. Migrations run them one
             // by one, so there is nothing to coalesce.
             .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(10))
-            // Concurrent API requests each fan out up to BoundedAsync's bound; past a connection's stream limit
-            // the driver fails requests ("no connection was available"). The throttler queues them instead,
-            // below what the pool can carry (2 connections x 2048).
+            // Concurrent API requests each fan out up to BoundedAsync's bound; past the pool's stream limit the
+            // driver fails requests ("no connection was available", a 503). Two connections of 2048 streams each
+            // carry 4x the default. (A queueing throttler was tried; a service then hung on shutdown waiting for
+            // requests that never completed, so overload fails fast instead.)
             .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
             .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
-            .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
-            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, 3072)
-            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, 100_000)
             .build();
         var builder = CqlSession.builder()
             .withConfigLoader(loader)
@@ -192,8 +194,19 @@ public final class CassandraStorage implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits a bounded time for requests in flight, then closes the connections regardless: a stop must not hang
+     * on a request that will never complete.
+     */
     @Override
     public void close() {
-        session.close();
+        try {
+            session.closeAsync().toCompletableFuture().get(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            session.forceCloseAsync();
+        } catch (InterruptedException e) {
+            session.forceCloseAsync();
+            Thread.currentThread().interrupt();
+        }
     }
 }
