@@ -12,10 +12,13 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.polenta.core.aggregates.CrossMetricAggregator;
 import org.polenta.core.aggregates.MeasuresReader;
+import org.polenta.core.aggregates.operations.AggregatesProcessor;
 import org.polenta.core.processor.MetricProcessor;
 import org.polenta.core.processor.ProcessingStatistics;
 import org.polenta.service.api.PythonJsonPrinter;
@@ -43,30 +46,51 @@ import org.polenta.service.http.JsonBodies;
 import org.polenta.service.http.PathNormalizingFilter;
 import org.polenta.service.http.PublicUrls;
 import org.polenta.service.http.UnreadBodyFilter;
+import org.polenta.service.listener.ListenerRole;
+import org.polenta.service.operations.AggregatesComputation;
 import org.polenta.service.operations.ArchivePolicyRuleOperations;
 import org.polenta.service.operations.CrossMetricAggregation;
+import org.polenta.service.operations.IndexedAggregatesResources;
 import org.polenta.service.operations.MeasuresIntake;
 import org.polenta.service.operations.MetricCreation;
+import org.polenta.service.operations.MetricDefinitions;
 import org.polenta.service.operations.MetricListing;
 import org.polenta.service.operations.MetricLookup;
 import org.polenta.service.operations.MetricSearch;
+import org.polenta.service.operations.NamedMetrics;
+import org.polenta.service.operations.ResourceMeasuresBatch;
+import org.polenta.service.operations.ResourceMetricAggregation;
+import org.polenta.service.operations.ResourceMetricsBinding;
+import org.polenta.service.operations.ResourceOperations;
+import org.polenta.service.operations.ResourcePolicy;
+import org.polenta.service.operations.ResourceQueries;
+import org.polenta.service.operations.ResourceTypeOperations;
 import org.polenta.service.operations.StatusReport;
+import org.polenta.service.operations.UsageReport;
 import org.polenta.service.processing.BackgroundProcessing;
 import org.polenta.service.processing.MetricProcessing;
 import org.polenta.service.processing.MetricRefresher;
 import org.polenta.service.processing.ProcessingHints;
 import org.polenta.service.processing.SackLeaseTable;
 import org.polenta.service.processing.SackPass;
+import org.polenta.service.resources.AggregatesResource;
+import org.polenta.service.resources.AggregationByResourceResource;
 import org.polenta.service.resources.AggregationResource;
 import org.polenta.service.resources.ArchivePolicyResource;
 import org.polenta.service.resources.ArchivePolicyRuleResource;
 import org.polenta.service.resources.BatchMeasuresResource;
+import org.polenta.service.resources.BatchResourceMeasuresResource;
 import org.polenta.service.resources.CapabilitiesResource;
 import org.polenta.service.resources.HealthcheckResource;
 import org.polenta.service.resources.MeasuresResource;
 import org.polenta.service.resources.MetricResource;
+import org.polenta.service.resources.NamedMetricResource;
+import org.polenta.service.resources.ResourceResource;
+import org.polenta.service.resources.ResourceTypeResource;
 import org.polenta.service.resources.SearchMetricResource;
+import org.polenta.service.resources.SearchResourceResource;
 import org.polenta.service.resources.StatusResource;
+import org.polenta.service.resources.UsageResource;
 import org.polenta.service.resources.V1Resource;
 import org.polenta.service.resources.VersionsResource;
 import org.polenta.storage.cassandra.CassandraStorage;
@@ -122,7 +146,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         }
 
         PolicyEnforcer enforcer = new PolicyEnforcer(
-                PolicyRules.load(configLocation == null ? java.nio.file.Path.of(config.getAuth().getPolicyFile())
+                PolicyRules.load(configLocation == null ? Path.of(config.getAuth().getPolicyFile())
                         : configLocation.resolve(config.getAuth().getPolicyFile())));
         PublicUrls urls = new PublicUrls(config.getApi().isProxyHeaders());
         JsonBodies bodies = new JsonBodies(mapper, config.getApi().getMaxBodyBytes());
@@ -139,8 +163,8 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 new SackPass(storage.incoming(), leases, processing, config.getProcessing().getMetricsPerPass()), hints));
         if (config.getListener().enabled) {
             // Ceilometer samples off RabbitMQ (issue 5); points go to the backlog these processors aggregate.
-            org.polenta.service.listener.ListenerRole listener = new org.polenta.service.listener.ListenerRole(
-                    config.getListener(), configLocation == null ? java.nio.file.Path.of(config.getListener().mappingFile)
+            ListenerRole listener = new ListenerRole(
+                    config.getListener(), configLocation == null ? Path.of(config.getListener().mappingFile)
                             : configLocation.resolve(config.getListener().mappingFile),
                     storage, hints::accepted, env.metrics());
             env.lifecycle().manage(listener);
@@ -160,19 +184,19 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         MeasuresReader reader = new MeasuresReader(storage.aggregates());
 
         // Resources, resource types, history and search (issue 3).
-        org.polenta.service.operations.ResourceTypeOperations resourceTypes =
-                new org.polenta.service.operations.ResourceTypeOperations(storage.resourceTypes(), enforcer);
-        org.polenta.service.operations.MetricDefinitions metricDefinitions =
-                new org.polenta.service.operations.MetricDefinitions(storage.archivePolicyRules(), enforcer);
-        org.polenta.service.operations.ResourceOperations resourceOperations =
-                new org.polenta.service.operations.ResourceOperations(storage.resources(), resourceTypes,
-                        storage.metrics(), metricDefinitions, new org.polenta.service.operations.ResourceMetricsBinding(
-                                storage.metrics(), storage.archivePolicies()), enforcer, java.time.Clock.systemUTC());
-        org.polenta.service.operations.NamedMetrics namedMetrics = new org.polenta.service.operations.NamedMetrics(
+        ResourceTypeOperations resourceTypes =
+                new ResourceTypeOperations(storage.resourceTypes(), enforcer);
+        MetricDefinitions metricDefinitions =
+                new MetricDefinitions(storage.archivePolicyRules(), enforcer);
+        ResourceOperations resourceOperations =
+                new ResourceOperations(storage.resources(), resourceTypes,
+                        storage.metrics(), metricDefinitions, new ResourceMetricsBinding(
+                                storage.metrics(), storage.archivePolicies()), enforcer, Clock.systemUTC());
+        NamedMetrics namedMetrics = new NamedMetrics(
                 resourceOperations, storage.resources(), storage.metrics(), metricDefinitions);
-        org.polenta.service.operations.ResourceQueries resourceQueries =
-                new org.polenta.service.operations.ResourceQueries(storage.resources(), resourceTypes,
-                        new org.polenta.service.operations.ResourcePolicy(enforcer), config.getApi().getMaxLimit());
+        ResourceQueries resourceQueries =
+                new ResourceQueries(storage.resources(), resourceTypes,
+                        new ResourcePolicy(enforcer), config.getApi().getMaxLimit());
 
         JerseyEnvironment jersey = env.jersey();
         jersey.register(new UnreadBodyFilter());
@@ -216,26 +240,26 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(storage.metrics(), lookup,
                 new CrossMetricAggregator(reader), refresher, enforcer);
         jersey.register(new AggregationResource(crossMetricAggregation, bodies));
-        jersey.register(new org.polenta.service.resources.AggregationByResourceResource(
-                new org.polenta.service.operations.ResourceMetricAggregation(resourceTypes, resourceQueries,
+        jersey.register(new AggregationByResourceResource(
+                new ResourceMetricAggregation(resourceTypes, resourceQueries,
                         storage.metrics(), crossMetricAggregation), bodies));
-        jersey.register(new org.polenta.service.resources.AggregatesResource(
-                new org.polenta.service.operations.AggregatesComputation(storage.metrics(), lookup,
-                        new org.polenta.core.aggregates.operations.AggregatesProcessor(reader), refresher, enforcer,
-                        new org.polenta.service.operations.IndexedAggregatesResources(resourceQueries, resourceTypes,
+        jersey.register(new AggregatesResource(
+                new AggregatesComputation(storage.metrics(), lookup,
+                        new AggregatesProcessor(reader), refresher, enforcer,
+                        new IndexedAggregatesResources(resourceQueries, resourceTypes,
                                 storage.metrics())), bodies));
-        jersey.register(new org.polenta.service.resources.ResourceTypeResource(resourceTypes, bodies, urls));
-        jersey.register(new org.polenta.service.resources.ResourceResource(resourceOperations, resourceQueries,
+        jersey.register(new ResourceTypeResource(resourceTypes, bodies, urls));
+        jersey.register(new ResourceResource(resourceOperations, resourceQueries,
                 resourceTypes, bodies, urls));
-        jersey.register(new org.polenta.service.resources.NamedMetricResource(namedMetrics, resourceOperations, lookup,
+        jersey.register(new NamedMetricResource(namedMetrics, resourceOperations, lookup,
                 storage.metrics(), new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader,
                 refresher, enforcer, bodies));
-        jersey.register(new org.polenta.service.resources.SearchResourceResource(resourceQueries, resourceTypes,
+        jersey.register(new SearchResourceResource(resourceQueries, resourceTypes,
                 bodies, urls));
-        jersey.register(new org.polenta.service.resources.UsageResource(new org.polenta.service.operations.UsageReport(
-                resourceQueries, storage.metrics(), lookup, reader, java.time.Clock.systemUTC())));
-        jersey.register(new org.polenta.service.resources.BatchResourceMeasuresResource(
-                new org.polenta.service.operations.ResourceMeasuresBatch(storage.resources(), storage.metrics(),
+        jersey.register(new UsageResource(new UsageReport(
+                resourceQueries, storage.metrics(), lookup, reader, Clock.systemUTC())));
+        jersey.register(new BatchResourceMeasuresResource(
+                new ResourceMeasuresBatch(storage.resources(), storage.metrics(),
                         resourceOperations, metricDefinitions, storage.incoming(), hints, enforcer), bodies));
     }
 }
