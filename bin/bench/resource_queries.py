@@ -200,9 +200,13 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def measure(url, shape_name, resources, projects, clients, seconds):
-    jobs = [(url, shape_name, resources, projects, seconds, i, BASIC_ADMIN) for i in range(clients)]
+def measure(url, shape_name, resources, projects, clients, seconds, warmup=0):
     with multiprocessing.Pool(clients) as pool:
+        if warmup > 0:
+            # Untimed: caches, JIT and connection pools of a freshly started server warm up on the same shape.
+            pool.map(run_worker, [(url, shape_name, resources, projects, warmup, 1000 + i, BASIC_ADMIN)
+                                  for i in range(clients)])
+        jobs = [(url, shape_name, resources, projects, seconds, i, BASIC_ADMIN) for i in range(clients)]
         results = pool.map(run_worker, jobs)
     latencies = [ms for part, _ in results for ms in part]
     wrong = sum(w for _, w in results)
@@ -220,6 +224,7 @@ def main():
     parser.add_argument("--load-clients", type=int, default=8)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--warmup", type=float, default=5, help="untimed seconds of each shape before it is timed")
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--basic-admin", action="store_true",
                         help="authenticate as Gnocchi's basic-mode admin (for the real Gnocchi)")
@@ -231,7 +236,7 @@ def main():
         out.append(load(args.url, args.resources, args.projects, args.load_clients))
         print(json.dumps(dict(out[-1], label=args.label)), flush=True)
     for name in shapes(args.resources, args.projects):
-        out.append(measure(args.url, name, args.resources, args.projects, args.clients, args.seconds))
+        out.append(measure(args.url, name, args.resources, args.projects, args.clients, args.seconds, args.warmup))
         print(json.dumps(dict(out[-1], label=args.label)), flush=True)
     if any(step.get("wrong") or step.get("failures") for step in out):
         sys.exit(1)
