@@ -1,12 +1,11 @@
 package org.polenta.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.polenta.service.it.Http.ok;
 import static org.polenta.service.it.GnocchiErrors.assertClientError;
 import static org.polenta.service.it.GnocchiErrors.assertError;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
@@ -29,9 +28,6 @@ class AggregatesApiIT {
 
     static final DropwizardAppExtension<PolentaConfiguration> APP = PolentaServer.extension(AggregatesApiIT.class);
     // Gnocchi writes NaN and Infinity as bare tokens.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-
     private static Http user;
     private static String metric1;
     private static String metric2;
@@ -65,15 +61,6 @@ class AggregatesApiIT {
         }
         assertThat(user.post("/v1/metric/" + id + "/measures", "[" + String.join(", ", measures) + "]").status())
                 .isEqualTo(202);
-    }
-
-    private static JsonNode ok(Http.Reply reply) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        try {
-            return JSON.readTree(reply.body());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(reply.toString(), e);
-        }
     }
 
     private static List<List<Object>> rows(JsonNode measures) {

@@ -1,6 +1,7 @@
 package org.polenta.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.polenta.service.it.Http.ok;
 import static org.polenta.service.it.GnocchiErrors.assertClientError;
 import static org.polenta.service.it.GnocchiErrors.assertError;
 
@@ -89,15 +90,6 @@ class AggregatesByResourcesIT {
 
     private static void created(Http.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    }
-
-    private static JsonNode ok(Http.Reply reply) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        try {
-            return JSON.readTree(reply.body());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(reply.toString(), e);
-        }
     }
 
     private static List<List<Object>> rows(JsonNode measures) {

@@ -1,7 +1,8 @@
 package org.polenta.service.it;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,9 @@ import java.util.Map;
 /** A small HTTP client for the tests: real requests, raw bodies, chosen headers. */
 public final class Http {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Gnocchi writes bare NaN and Infinity (Python's json does); so does Polenta.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
@@ -84,6 +87,14 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The body of a 200 as JSON; any other reply fails the test with the whole reply as its message. */
+    public static JsonNode ok(Reply reply) {
+        if (reply.status() != 200) {
+            throw new AssertionError("expected 200, got " + reply);
+        }
+        return reply.json();
     }
 
     public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {

@@ -1,6 +1,7 @@
 package org.polenta.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.polenta.service.it.Http.ok;
 import static org.polenta.service.it.TenantIsolationIT.Who.ADMIN;
 import static org.polenta.service.it.TenantIsolationIT.Who.INVALID_TOKEN;
 import static org.polenta.service.it.TenantIsolationIT.Who.NO_TOKEN;
@@ -56,18 +57,11 @@ import org.polenta.service.auth.keystone.LocalKeystone;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantIsolationIT {
 
-    static final DropwizardAppExtension<PolentaConfiguration> APP = PolentaServer.extension(TenantIsolationIT.class,
-            ConfigOverride.config("auth.mode", "keystone"),
-            ConfigOverride.config("auth.keystone.url", () -> LocalKeystone.get("KEYSTONE_URL")),
-            ConfigOverride.config("auth.keystone.serviceUser", () -> LocalKeystone.get("KEYSTONE_SERVICE_USER")),
-            ConfigOverride.config("auth.keystone.servicePassword",
-                    () -> LocalKeystone.get("KEYSTONE_SERVICE_PASSWORD")),
-            ConfigOverride.config("auth.keystone.serviceProject",
-                    () -> LocalKeystone.get("KEYSTONE_SERVICE_PROJECT")),
+    static final DropwizardAppExtension<PolentaConfiguration> APP = PolentaServer.extension(TenantIsolationIT.class, LocalKeystone.keystoneMode(
             // A revoked token must be refused once this has passed; kept short so that the test need not wait.
             ConfigOverride.config("auth.keystone.cacheTtl", "1 second"),
             // Listings in one page, so that a leaked id cannot hide on a page the test does not read.
-            ConfigOverride.config("api.maxLimit", "10000"));
+            ConfigOverride.config("api.maxLimit", "10000")));
 
     /** The seven callers, in the order the expectations list them. */
     enum Who { OWNER, OTHER_PROJECT, ADMIN, SERVICE, NO_TOKEN, INVALID_TOKEN, REVOKED_TOKEN }
@@ -517,11 +511,6 @@ class TenantIsolationIT {
 
     private static JsonNode created(Http.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply.json();
-    }
-
-    private static JsonNode ok(Http.Reply reply) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
 }

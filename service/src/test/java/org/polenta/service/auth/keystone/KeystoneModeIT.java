@@ -3,7 +3,6 @@ package org.polenta.service.auth.keystone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,13 +20,7 @@ import org.polenta.service.it.PolentaServer;
 class KeystoneModeIT {
 
     static final DropwizardAppExtension<PolentaConfiguration> APP = PolentaServer.extension(KeystoneModeIT.class,
-            ConfigOverride.config("auth.mode", "keystone"),
-            ConfigOverride.config("auth.keystone.url", () -> LocalKeystone.get("KEYSTONE_URL")),
-            ConfigOverride.config("auth.keystone.serviceUser", () -> LocalKeystone.get("KEYSTONE_SERVICE_USER")),
-            ConfigOverride.config("auth.keystone.servicePassword",
-                    () -> LocalKeystone.get("KEYSTONE_SERVICE_PASSWORD")),
-            ConfigOverride.config("auth.keystone.serviceProject",
-                    () -> LocalKeystone.get("KEYSTONE_SERVICE_PROJECT")));
+            LocalKeystone.keystoneMode());
 
     private static KeystoneTestClient keystone;
 

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.dropwizard.testing.ConfigOverride;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,6 +26,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LocalKeystone implements BeforeAllCallback {
 
     private static volatile Map<String, String> env;
+
+    /** A service in keystone mode against this Keystone, with its service user, plus {@code more} overrides. */
+    public static ConfigOverride[] keystoneMode(ConfigOverride... more) {
+        return Stream.concat(Stream.of(
+                ConfigOverride.config("auth.mode", "keystone"),
+                ConfigOverride.config("auth.keystone.url", () -> get("KEYSTONE_URL")),
+                ConfigOverride.config("auth.keystone.serviceUser", () -> get("KEYSTONE_SERVICE_USER")),
+                ConfigOverride.config("auth.keystone.servicePassword", () -> get("KEYSTONE_SERVICE_PASSWORD")),
+                ConfigOverride.config("auth.keystone.serviceProject", () -> get("KEYSTONE_SERVICE_PROJECT"))),
+            Stream.of(more)).toArray(ConfigOverride[]::new);
+    }
 
     /** The keystone.env of the running Keystone: KEYSTONE_URL, user names, ids and passwords. */
     public static Map<String, String> env() {
