@@ -119,7 +119,8 @@ class CassandraResourceIndexIT {
             "started_at < '2023-11-16T22:13:20'", "project_id = 'p1' or user_id = 'u2'", "creator = 'admin'",
             "pinned = true", "image = '" + IMAGE + "'", "not host = 'h2'", "host in ['h1', 'h2x', 'h5']",
             "revision_start >= '2023-12-04T22:13:20'", "booted > '2023-11-15T22:13:20'",
-            "lifespan > 3600 or project_id = null", "id = '" + CREATED.get(3).id() + "'"));
+            "lifespan > 3600 or project_id = null", "id = '" + CREATED.get(3).id() + "'", "host like 'h3%'",
+            "host like 'h_x'", "host like 'h3x%' or vcpus = 2", "host like 'h9%'"));
         List<Arguments> arguments = new ArrayList<>();
         for (String filter : filters) {
             for (List<String> sort : List.of(List.<String>of(), List.of("host:desc"),
@@ -190,6 +191,55 @@ class CassandraResourceIndexIT {
         assertThat(eventually(() -> byProjectRevisions("p_race"), List.of(stored.revision())))
             .containsExactly(stored.revision());
         assertThat(index().history(r.id())).extracting(Resource::userId).last().isEqualTo("winner");
+    }
+
+    @Test
+    void aNewValueReplacesTheOldOneInTheTextCopy() {
+        Resource current = index().get("generic", CREATED.get(0).id()).orElseThrow();
+        Map<String, Object> attributes = new LinkedHashMap<>(current.attributes());
+        attributes.put("host", "renamed-" + current.id());
+        Resource next = new Resource(current.id(), current.originalResourceId(), current.type(), current.creator(),
+            current.userId(), current.projectId(), current.startedAt(), current.endedAt(), current.revision(),
+            current.revisionStart() + SECOND, null, current.metrics(), attributes);
+        assertThat(index().update(current, next, true)).isEqualTo(TWIN.update(current, next, true));
+
+        assertThat(textRowsOf(current.id())).containsExactly("renamed-" + current.id());
+        ResourceQueryPlan plan = plan("host like 'renamed-%'", null, TYPE, false);
+        assertThat(allPages(index(), plan, List.of(), false, 10)).extracting(Resource::id).containsExactly(current.id());
+    }
+
+    @Test
+    void resourcesWrittenBeforeTheTextCopyExistedAreCopiedAtStartUp() {
+        ResourceQueryPlan plan = plan("host like 'h1%'", null, TYPE, false);
+        List<Resource> expected = allPages(TWIN, plan, List.of(), false, 1000);
+        assertThat(expected).hasSizeGreaterThan(3);
+        // As a keyspace from before schema version 8 is: no text rows for these, and no completion mark.
+        CqlScript inspection = CqlScript.load("queries/resource_inspection.cql",
+            Map.of("keyspace", KEYSPACE.storage().keyspace()));
+        for (Resource r : expected.subList(0, 3)) {
+            KEYSPACE.storage().session().execute(inspection.statement("deleteTextRow"), r.type(), "host",
+                Math.floorMod(r.id().hashCode(), 16), r.attributes().get("host"), r.revisionStart(), r.startedAt(),
+                r.id().toString());
+        }
+        KEYSPACE.storage().session().execute(inspection.statement("forgetCopyComplete"), "resources_by_text");
+        assertThat(allPages(index(), plan, List.of(), false, 1000)).hasSize(expected.size() - 3);
+
+        try (CassandraStorage restarted = CassandraStorage.open(KEYSPACE.config())) {
+            assertThat(allPages(restarted.resources(), plan, List.of(), false, 1000)).isEqualTo(expected);
+        }
+        assertThat(allPages(index(), plan, List.of(), false, 1000)).isEqualTo(expected);
+    }
+
+    private List<String> textRowsOf(UUID id) {
+        String cql = CqlScript.load("queries/resource_inspection.cql", Map.of("keyspace", KEYSPACE.storage().keyspace()))
+            .statement("textRowsOf");
+        List<String> values = new ArrayList<>();
+        for (Row row : KEYSPACE.storage().session().execute(cql, TYPE.name(), "host", Math.floorMod(id.hashCode(), 16))) {
+            if (row.getString("id").equals(id.toString())) {
+                values.add(row.getString("value"));
+            }
+        }
+        return values;
     }
 
     /** The supplier's value once it equals {@code expected}, or its last value after 10 s. */

@@ -57,6 +57,17 @@ public sealed interface IndexScan {
         }
     }
 
+    /**
+     * The resources whose string column starts with {@code prefix} (a LIKE with fixed leading text). A storage
+     * that cannot serve it cheaply (too many matches to sort) may read the listed type instead.
+     */
+    record Prefix(String column, String prefix) implements IndexScan {
+        @Override
+        public int rank() {
+            return 3;
+        }
+    }
+
     /** Everything (paged by the storage's own order). */
     record FullScan() implements IndexScan {
         @Override

@@ -12,8 +12,8 @@ import org.polenta.core.resource.type.ResourceType;
  * Chooses the index reads for a bound filter, for a storage whose indexes answer equalities and ranges only
  * (Cassandra's storage-attached indexes): an AND uses its most selective indexable operand, an OR the union of
  * its operands' scans when every operand is indexable, IN a union of equalities, "creator LIKE '%:p'" (how
- * Gnocchi writes "created by project p") the created_by_project_id index. NOT, LIKE patterns, != and NULL tests
- * are left to the residual. With nothing better, a listing of a type reads that type's index; of "generic",
+ * Gnocchi writes "created by project p") the created_by_project_id index, a LIKE with fixed leading text on a
+ * string attribute a prefix scan. NOT, other LIKE patterns, != and NULL tests are left to the residual. With nothing better, a listing of a type reads that type's index; of "generic",
  * everything.
  *
  * <p>Caveat: created_by_project_id is the creator after its first ':', while the LIKE also matches a creator
@@ -154,6 +154,10 @@ public final class ResourceQueryPlanner {
         }
         if (LikePatterns.isLiteral(pattern)) {
             return equality(like.field(), FieldKind.STRING, LikePatterns.literalPrefix(pattern));
+        }
+        String prefix = LikePatterns.literalPrefix(pattern);
+        if (!prefix.isEmpty() && isAttribute(like.field(), FieldKind.STRING)) {
+            return Optional.of(new IndexScan.Prefix("attributes." + like.field(), prefix));
         }
         return Optional.empty();
     }

@@ -59,9 +59,22 @@ class ResourceQueryPlannerTest {
     }
 
     @Test
-    void aLikeWithWildcardsIsAResidualOverTheType() {
-        ResourceQueryPlan plan = plan("host like 'compute%'", null, "instance");
-        assertThat(plan.scans()).containsExactly(new IndexScan.Equals("type", "instance"));
+    void aLikeWithLeadingTextOnAStringAttributeIsAPrefixScan() {
+        assertThat(plan("host like 'compute%'", null, "instance").scans())
+                .containsExactly(new IndexScan.Prefix("attributes.host", "compute"));
+        assertThat(plan("host like 'rack\\_1_%'", null, "instance").scans())
+                .containsExactly(new IndexScan.Prefix("attributes.host", "rack_1"));
+        // A tenant's partition is still the better start.
+        assertThat(plan("host like 'compute%'", "p1", "instance").scans())
+                .containsExactly(new IndexScan.ByProject("p1"), new IndexScan.Equals("created_by_project_id", "p1"));
+    }
+
+    @Test
+    void aLikeWithoutLeadingTextOrOnAStandardColumnIsAResidualOverTheType() {
+        assertThat(plan("host like '%compute'", null, "instance").scans())
+                .containsExactly(new IndexScan.Equals("type", "instance"));
+        assertThat(plan("original_resource_id like 'r%'", null, "instance").scans())
+                .containsExactly(new IndexScan.Equals("type", "instance"));
         assertThat(plan("user_id like 'u%'", null, "generic").scans()).containsExactly(new IndexScan.FullScan());
     }
 

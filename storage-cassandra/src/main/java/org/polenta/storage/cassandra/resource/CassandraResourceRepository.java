@@ -75,6 +75,7 @@ public final class CassandraResourceRepository implements ResourceRepository {
         derived = new DerivedRows(cql);
         currentVersions = new CurrentVersions(cql);
         search = new ResourceSearch(cql, derived, currentVersions, this::history);
+        new TextCopyBackfill(cql, derived).runIfNeeded();
     }
 
     @Override
@@ -141,8 +142,8 @@ public final class CassandraResourceRepository implements ResourceRepository {
         if (!newRevision && derivedChanged) {
             await(derived.write(stored));
         }
-        if (derivedChanged && !DerivedRows.samePlaces(stored, current)) {
-            await(derived.delete(current));
+        if (derivedChanged) {
+            await(derived.deleteReplaced(current, stored));
         }
         return stored;
     }
@@ -216,7 +217,8 @@ public final class CassandraResourceRepository implements ResourceRepository {
                 writes.add(() -> setAttribute.executeAsync(addition.attribute().name(),
                     AttributeCodec.encode(addition.fill()), r.id()));
             }
-            writes.add(() -> derived.write(rewritten).thenApply(ignored -> (AsyncResultSet) null));
+            writes.add(() -> derived.write(rewritten).thenCompose(ignored -> derived.deleteReplaced(r, rewritten))
+                .thenApply(ignored -> (AsyncResultSet) null));
         }
         for (Row row : selectHistoryOfType.execute(type)) {
             UUID id = row.getUuid("id");

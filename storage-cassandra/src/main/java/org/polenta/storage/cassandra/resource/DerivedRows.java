@@ -14,8 +14,8 @@ import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
 
 /**
- * The copies of a version in resources_by_project, resources_timeline and resources_by_type, and the registry
- * of buckets.
+ * The copies of a version in resources_by_project, resources_timeline, resources_by_type and resources_by_text,
+ * and the registry of buckets.
  */
 final class DerivedRows {
 
@@ -25,6 +25,8 @@ final class DerivedRows {
     private final PreparedQuery deleteTimeline;
     private final PreparedQuery insertByType;
     private final PreparedQuery deleteByType;
+    private final PreparedQuery insertText;
+    private final PreparedQuery deleteText;
     private final PreparedQuery insertBucket;
     private final PreparedQuery selectBuckets;
     /** Buckets this process has registered: each is written once, not once per resource. */
@@ -38,11 +40,13 @@ final class DerivedRows {
         deleteTimeline = queries.get("deleteTimeline");
         insertByType = queries.get("insertByType");
         deleteByType = queries.get("deleteByType");
+        insertText = queries.get("insertText");
+        deleteText = queries.get("deleteText");
         insertBucket = queries.get("insertBucket");
         selectBuckets = queries.get("selectBuckets");
     }
 
-    /** Writes both copies (the bucket registry first, so a scan never misses a written row). */
+    /** Writes every copy (the bucket registry first, so a scan never misses a written row). */
     CompletionStage<Void> write(Resource r) {
         long bucket = TimelineLayout.bucket(r.revisionStart());
         CompletionStage<?> registration = CompletableFuture.completedFuture(null);
@@ -64,11 +68,51 @@ final class DerivedRows {
                 r.startedAt(), id, r.revision(), r.type(), r.originalResourceId(), r.creator(), r.userId(),
                 r.projectId(), r.endedAt(), attributes).toCompletableFuture());
         }
+        writes.add(writeText(r).toCompletableFuture());
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    /** Deletes the copies of a version (found from its own content: project and key). */
+    /** Writes the resources_by_text rows of a version alone (filling that copy for resources written before it). */
+    CompletionStage<Void> writeText(Resource r) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (TextPlace place : TextPlace.of(r)) {
+            writes.add(insertText.executeAsync(place.type(), place.attribute(), place.shard(), place.value(),
+                place.key().revisionStart(), place.key().startedAt(), place.key().id(), r.revision())
+                .toCompletableFuture());
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** Deletes the copies of a version (found from its own content: project, key and attribute values). */
     CompletionStage<Void> delete(Resource r) {
+        List<CompletableFuture<?>> deletes = new ArrayList<>();
+        deletes.add(deleteKeyed(r).toCompletableFuture());
+        TextPlace.of(r).forEach(place -> deletes.add(deleteText(place).toCompletableFuture()));
+        return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Deletes the copies of {@code old} that {@code now} (a later version of the same resource, or its current
+     * one) does not also occupy: after an update, or when a reader finds a stale copy.
+     */
+    CompletionStage<Void> deleteReplaced(Resource old, Resource now) {
+        List<CompletableFuture<?>> deletes = new ArrayList<>();
+        if (!samePlaces(old, now)) {
+            deletes.add(deleteKeyed(old).toCompletableFuture());
+        }
+        Set<TextPlace> kept = new java.util.HashSet<>(TextPlace.of(now));
+        TextPlace.of(old).stream().filter(place -> !kept.contains(place))
+            .forEach(place -> deletes.add(deleteText(place).toCompletableFuture()));
+        return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new));
+    }
+
+    CompletionStage<?> deleteText(TextPlace place) {
+        return deleteText.executeAsync(place.type(), place.attribute(), place.shard(), place.value(),
+            place.key().revisionStart(), place.key().startedAt(), place.key().id());
+    }
+
+    /** The copies keyed by the listing key alone: by project, timeline and by type. */
+    private CompletionStage<Void> deleteKeyed(Resource r) {
         String id = r.id().toString();
         List<CompletableFuture<?>> deletes = new ArrayList<>();
         deletes.add(deleteTimeline.executeAsync(TimelineLayout.bucket(r.revisionStart()),

@@ -15,7 +15,8 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
 /**
  * Turns one IndexScan of a query plan into an ordered CandidateScan over the derived tables, starting after a
  * key: a project is a partition of resources_by_project, a type the partitions of resources_by_type, anything
- * else the timeline's partitions narrowed by one storage-attached index. Every scan yields a superset of the
+ * else the timeline's partitions narrowed by one storage-attached index, a LIKE prefix on a string attribute
+ * the slices of resources_by_text (when they are few enough to sort). Every scan yields a superset of the
  * rows its part of the filter keeps: range bounds are read inclusive, and what no index answers (a range on an
  * attribute: SAI's map-entry index only does equality; an unknown column) falls back to the listed type's
  * rows, or to every row for "generic".
@@ -32,8 +33,11 @@ final class IndexScanReads {
     private final PreparedQuery timelineStartedAt;
     private final PreparedQuery timelineEndedAt;
     private final PreparedQuery timelineAttribute;
+    private final PreparedQuery textPrefix;
+    private final CurrentVersions currentVersions;
+    private final DerivedRows derived;
 
-    IndexScanReads(Cql cql) {
+    IndexScanReads(Cql cql, CurrentVersions currentVersions, DerivedRows derived) {
         Cql.Queries queries = cql.queries("resource_scans.cql");
         session = cql.session();
         byProject = queries.get("byProject");
@@ -45,6 +49,9 @@ final class IndexScanReads {
         timelineStartedAt = queries.get("timelineStartedAt");
         timelineEndedAt = queries.get("timelineEndedAt");
         timelineAttribute = queries.get("timelineAttribute");
+        textPrefix = queries.get("textPrefix");
+        this.currentVersions = currentVersions;
+        this.derived = derived;
     }
 
     /**
@@ -56,7 +63,7 @@ final class IndexScanReads {
                        java.util.function.Function<java.util.UUID, Optional<Resource>> byId) {
         if (scan instanceof IndexScan.ById byIdScan) {
             List<Candidate> found = new ArrayList<>();
-            byId.apply(byIdScan.id()).map(Candidate::of).filter(c -> c.key().compareTo(after) > 0)
+            byId.apply(byIdScan.id()).map(Candidate::current).filter(c -> c.key().compareTo(after) > 0)
                 .ifPresent(found::add);
             return CandidateScan.of(found);
         }
@@ -72,6 +79,12 @@ final class IndexScanReads {
         }
         if (scan instanceof IndexScan.Range range) {
             return range(range, planType, after, buckets, pageSize);
+        }
+        if (scan instanceof IndexScan.Prefix prefix && prefix.column().startsWith("attributes.")
+                && !ResourceType.GENERIC_NAME.equals(planType)) {
+            String attribute = prefix.column().substring("attributes.".length());
+            return TextPrefixScan.open(textPrefix, currentVersions, derived, planType, attribute, prefix.prefix(),
+                after).orElseGet(() -> fallback(planType, after, buckets, pageSize));
         }
         return fallback(planType, after, buckets, pageSize);
     }

@@ -57,7 +57,7 @@ final class ResourceSearch {
     ResourceSearch(Cql cql, DerivedRows derived, CurrentVersions currentVersions,
                    java.util.function.Function<UUID, List<Resource>> history) {
         Cql.Queries queries = cql.queries("resources.cql");
-        this.reads = new IndexScanReads(cql);
+        this.reads = new IndexScanReads(cql, currentVersions, derived);
         this.derived = derived;
         this.currentVersions = currentVersions;
         this.history = history;
@@ -140,9 +140,10 @@ final class ResourceSearch {
             if (batch.isEmpty()) {
                 break;
             }
-            Map<UUID, Resource> current = currentVersions.load(batch.stream().map(c -> c.resource().id()).toList());
+            Map<UUID, Resource> current = currentVersions.load(batch.stream().filter(c -> !c.verified())
+                .map(c -> c.resource().id()).toList());
             for (Candidate candidate : batch) {
-                Resource now = current.get(candidate.resource().id());
+                Resource now = candidate.verified() ? candidate.resource() : current.get(candidate.resource().id());
                 if (now == null) {
                     // Not created yet (a create in flight) or deleted: nothing to show.
                     continue;
@@ -150,7 +151,7 @@ final class ResourceSearch {
                 if (!DerivedRows.samePlaces(now, candidate.resource())) {
                     // A version that is no longer current, or a loser's copy that never became current.
                     if (now.revision() >= candidate.resource().revision()) {
-                        derived.delete(candidate.resource());
+                        derived.deleteReplaced(candidate.resource(), now);
                     }
                     continue;
                 }
