@@ -1,7 +1,6 @@
 package org.polenta.service.processing;
 
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.polenta.core.processor.SackLeases;
 import org.slf4j.Logger;
@@ -10,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This instance's view of the sack leases, shared by its processor threads and refresh=true reads: which sacks
  * it holds and until when, renewed once half the lease has run, retried on sacks held elsewhere no more often
- * than that. Also the per-sack local lock, so that one metric is processed by one thread of the instance at a time.
+ * than that. Within the instance, {@link MetricLocks} keep one thread per metric.
  */
 public final class SackLeaseTable {
 
@@ -22,7 +21,6 @@ public final class SackLeaseTable {
     private final LongSupplier clockMillis;
     private final long[] heldUntil;
     private final long[] nextAttempt;
-    private final ReentrantLock[] locks;
     private final Object[] leaseMonitors;
 
     public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis) {
@@ -32,10 +30,8 @@ public final class SackLeaseTable {
         this.clockMillis = clockMillis;
         this.heldUntil = new long[sacks];
         this.nextAttempt = new long[sacks];
-        this.locks = new ReentrantLock[sacks];
         this.leaseMonitors = new Object[sacks];
         for (int i = 0; i < sacks; i++) {
-            locks[i] = new ReentrantLock();
             leaseMonitors[i] = new Object();
         }
     }
@@ -45,7 +41,7 @@ public final class SackLeaseTable {
     }
 
     public int sacks() {
-        return locks.length;
+        return leaseMonitors.length;
     }
 
     /** Holds (taking or renewing as needed) the lease of the sack; false while another instance holds it. */
@@ -76,15 +72,10 @@ public final class SackLeaseTable {
         }
     }
 
-    /** The lock to hold while processing a metric of the sack. */
-    public ReentrantLock lock(int sack) {
-        return locks[sack];
-    }
-
     /** Gives every held lease up, so another instance can take over at once (shutdown). */
     public void releaseAll() {
         long now = clockMillis.getAsLong();
-        for (int sack = 0; sack < locks.length; sack++) {
+        for (int sack = 0; sack < leaseMonitors.length; sack++) {
             synchronized (leaseMonitors[sack]) {
                 if (heldUntil[sack] > now) {
                     try {
