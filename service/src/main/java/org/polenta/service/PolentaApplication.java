@@ -162,7 +162,8 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates()),
                 statistics);
         SackLeaseTable leases = new SackLeaseTable(storage.sackLeases(), processorName, storage.incoming().sackCount(),
-                Duration.ofSeconds(config.getProcessing().getLeaseSeconds()), System::currentTimeMillis);
+                Duration.ofSeconds(config.getProcessing().getLeaseSeconds()), System::currentTimeMillis,
+                storage.sackTenures());
         MetricLocks metricLocks = new MetricLocks(METRIC_LOCK_STRIPES);
         ProcessingHints hints = new ProcessingHints(config.getProcessing().getThreads(), storage.incoming().sackCount());
         // Managed before the processors, so stopped after them: a stopping pass still waits for its runs.

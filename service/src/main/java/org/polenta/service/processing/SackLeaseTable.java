@@ -3,6 +3,7 @@ package org.polenta.service.processing;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.polenta.core.processor.SackLeases;
+import org.polenta.core.processor.SackTenures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,16 @@ public final class SackLeaseTable {
     private final long[] heldUntil;
     private final long[] nextAttempt;
     private final Object[] leaseMonitors;
+    private final SackTenures tenures;
 
     public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis) {
+        this(leases, owner, sacks, ttl, clockMillis, new SackTenures(sacks, clockMillis));
+    }
+
+    /** @param tenures told of every hold taken, renewed, lost or given up (caches trust what they hold by it) */
+    public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis,
+                          SackTenures tenures) {
+        this.tenures = tenures;
         this.leases = leases;
         this.owner = owner;
         this.ttl = ttl;
@@ -64,9 +73,11 @@ public final class SackLeaseTable {
             }
             if (acquired) {
                 heldUntil[sack] = now + ttl.toMillis();
+                tenures.held(sack, heldUntil[sack]);
                 return true;
             }
             heldUntil[sack] = 0;
+            tenures.ended(sack);
             nextAttempt[sack] = now + half;
             return false;
         }
@@ -85,6 +96,7 @@ public final class SackLeaseTable {
                     }
                 }
                 heldUntil[sack] = 0;
+                tenures.ended(sack);
             }
         }
     }

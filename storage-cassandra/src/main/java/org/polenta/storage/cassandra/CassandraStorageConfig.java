@@ -18,6 +18,16 @@ public class CassandraStorageConfig {
     private int sacks = 128;
     private long rawRetentionSeconds = 7 * 24 * 3600L;
     private String dropKeyspacesWithPrefix;
+    /** Memory for the rows processing reads back before rewriting them (HeldStateCache); 0 turns it off. */
+    private long heldStateCacheBytes = 64L * 1024 * 1024;
+
+    public long getHeldStateCacheBytes() {
+        return heldStateCacheBytes;
+    }
+
+    public void setHeldStateCacheBytes(long heldStateCacheBytes) {
+        this.heldStateCacheBytes = heldStateCacheBytes;
+    }
 
     private static Map<String, String> defaultReplication() {
         Map<String, String> replication = new LinkedHashMap<>();
