@@ -83,6 +83,22 @@ public final class SackLeaseTable {
         }
     }
 
+    /**
+     * Renews the leases this instance holds that are past half their life. Passes renew as they go, but a sack
+     * whose worker is busy elsewhere for longer than a lease would lose it, and with it what was cached for it.
+     */
+    public void renewHeld() {
+        for (int sack = 0; sack < leaseMonitors.length; sack++) {
+            boolean held;
+            synchronized (leaseMonitors[sack]) {
+                held = heldUntil[sack] > clockMillis.getAsLong();
+            }
+            if (held) {
+                hold(sack);
+            }
+        }
+    }
+
     /** Gives every held lease up, so another instance can take over at once (shutdown). */
     public void releaseAll() {
         long now = clockMillis.getAsLong();
