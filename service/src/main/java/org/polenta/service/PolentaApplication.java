@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import org.polenta.core.aggregates.CrossMetricAggregator;
 import org.polenta.core.aggregates.MeasuresReader;
 import org.polenta.core.aggregates.operations.AggregatesProcessor;
@@ -68,6 +69,7 @@ import org.polenta.service.operations.ResourceTypeOperations;
 import org.polenta.service.operations.StatusReport;
 import org.polenta.service.operations.UsageReport;
 import org.polenta.service.processing.BackgroundProcessing;
+import org.polenta.service.processing.MetricLocks;
 import org.polenta.service.processing.MetricProcessing;
 import org.polenta.service.processing.MetricRefresher;
 import org.polenta.service.processing.ProcessingHints;
@@ -100,6 +102,9 @@ import org.polenta.storage.cassandra.CassandraStorage;
  * Everything is wired here, explicitly.
  */
 public class PolentaApplication extends Application<PolentaConfiguration> {
+
+    /** Enough that metrics processed side by side rarely share a lock. */
+    private static final int METRIC_LOCK_STRIPES = 1024;
 
     private ConfigLocation configLocation;
 
@@ -157,10 +162,18 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates()),
                 statistics);
         SackLeaseTable leases = new SackLeaseTable(storage.sackLeases(), processorName, storage.incoming().sackCount(),
-                Duration.ofSeconds(config.getProcessing().getLeaseSeconds()), System::currentTimeMillis);
+                Duration.ofSeconds(config.getProcessing().getLeaseSeconds()), System::currentTimeMillis,
+                storage.sackTenures());
+        MetricLocks metricLocks = new MetricLocks(METRIC_LOCK_STRIPES);
         ProcessingHints hints = new ProcessingHints(config.getProcessing().getThreads(), storage.incoming().sackCount());
+        // Managed before the processors, so stopped after them: a stopping pass still waits for its runs.
+        int metricRunners = Math.max(1, config.getProcessing().getThreads() * config.getProcessing().getMetricsInParallel());
+        ExecutorService runner = env.lifecycle().executorService("polenta-metric-%d")
+                .minThreads(metricRunners).maxThreads(metricRunners).build();
         env.lifecycle().manage(new BackgroundProcessing(config.getProcessing(), leases,
-                new SackPass(storage.incoming(), leases, processing, config.getProcessing().getMetricsPerPass()), hints));
+                new SackPass(storage.incoming(), leases, metricLocks, processing,
+                        config.getProcessing().getMetricsPerPass(), runner, config.getProcessing().getMetricsInParallel()),
+                hints));
         if (config.getListener().enabled) {
             // Ceilometer samples off RabbitMQ (issue 5); points go to the backlog these processors aggregate.
             ListenerRole listener = new ListenerRole(
@@ -177,7 +190,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
             env.jersey().register(new HealthcheckResource(storage::isHealthy));
             return;
         }
-        MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, processing,
+        MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, metricLocks, processing,
                 config.getApi().getRefreshTimeoutMillis());
 
         MetricLookup lookup = new MetricLookup(storage.metrics(), storage.archivePolicies());

@@ -18,6 +18,35 @@ final class MeasureMerger {
     }
 
     static Points merge(List<List<Measure>> batches) {
+        Points inOrder = concatenateIfInOrder(batches);
+        return inOrder != null ? inOrder : mergeSorting(batches);
+    }
+
+    /**
+     * The usual case, without sorting: every batch in timestamp order, each after the one before it. Then there is
+     * no duplicate to resolve and the merge is the concatenation. Null when the batches are not like that.
+     */
+    private static Points concatenateIfInOrder(List<List<Measure>> batches) {
+        int total = 0;
+        for (List<Measure> batch : batches) {
+            total += batch.size();
+        }
+        long[] ts = new long[total];
+        double[] values = new double[total];
+        int n = 0;
+        for (List<Measure> batch : batches) {
+            for (Measure m : batch) {
+                if (n > 0 && m.timestampNanos() <= ts[n - 1]) {
+                    return null;
+                }
+                ts[n] = m.timestampNanos();
+                values[n++] = m.value();
+            }
+        }
+        return new Points(ts, values);
+    }
+
+    private static Points mergeSorting(List<List<Measure>> batches) {
         TreeMap<Long, Double> merged = new TreeMap<>();
         for (List<Measure> batch : batches) {
             Map<Long, Double> smallest = new TreeMap<>();

@@ -24,6 +24,7 @@ public class CassandraConfig {
     private String writeConsistency;
     private Integer sacks;
     private Long rawRetentionSeconds;
+    private Long heldStateCacheBytes;
     private Integer schemaTimeoutSeconds;
     private Integer requestTimeoutSeconds;
     private String dropKeyspacesWithPrefix;
@@ -47,6 +48,9 @@ public class CassandraConfig {
         }
         if (rawRetentionSeconds != null) {
             c.setRawRetentionSeconds(rawRetentionSeconds);
+        }
+        if (heldStateCacheBytes != null) {
+            c.setHeldStateCacheBytes(heldStateCacheBytes);
         }
         if (schemaTimeoutSeconds != null) {
             c.setSchemaTimeoutSeconds(schemaTimeoutSeconds);
@@ -141,6 +145,17 @@ public class CassandraConfig {
     @JsonProperty
     public void setRawRetentionSeconds(Long rawRetentionSeconds) {
         this.rawRetentionSeconds = rawRetentionSeconds;
+    }
+
+    /** Memory for what processing would otherwise read back from Cassandra before rewriting it; 0 turns it off. */
+    @JsonProperty
+    public Long getHeldStateCacheBytes() {
+        return heldStateCacheBytes;
+    }
+
+    @JsonProperty
+    public void setHeldStateCacheBytes(Long heldStateCacheBytes) {
+        this.heldStateCacheBytes = heldStateCacheBytes;
     }
 
     @JsonProperty

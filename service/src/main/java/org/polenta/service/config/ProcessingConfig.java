@@ -22,6 +22,13 @@ public class ProcessingConfig {
     @Min(1)
     private long leaseSeconds = 30;
 
+    /**
+     * Metrics of a sack each processor thread processes side by side: a run mostly waits on Cassandra round
+     * trips, so several runs in flight keep both Cassandra and the cores busy.
+     */
+    @Min(1)
+    private int metricsInParallel = 4;
+
     /** At most this many metrics are taken from one sack per pass. */
     @Min(1)
     private int metricsPerPass = 1000;
@@ -64,6 +71,16 @@ public class ProcessingConfig {
     @JsonProperty
     public void setLeaseSeconds(long leaseSeconds) {
         this.leaseSeconds = leaseSeconds;
+    }
+
+    @JsonProperty
+    public int getMetricsInParallel() {
+        return metricsInParallel;
+    }
+
+    @JsonProperty
+    public void setMetricsInParallel(int metricsInParallel) {
+        this.metricsInParallel = metricsInParallel;
     }
 
     @JsonProperty

@@ -40,6 +40,12 @@ public final class BackgroundProcessing implements Managed {
             threads.add(t);
             t.start();
         }
+        if (config.getThreads() > 0) {
+            Thread keeper = new Thread(this::keepLeases, "polenta-lease-keeper");
+            keeper.setDaemon(true);
+            threads.add(keeper);
+            keeper.start();
+        }
         LOG.info("{} processor threads started as {}", config.getThreads(), leases.owner());
     }
 
@@ -84,6 +90,22 @@ public final class BackgroundProcessing implements Managed {
             } catch (RuntimeException e) {
                 LOG.warn("processor {} pass failed: {}", worker, e.toString(), e);
                 sleepQuietly(config.getScanIntervalMillis());
+            }
+        }
+    }
+
+    /** Renews held leases a few times per half lease, so that none runs out while its worker is busy. */
+    private void keepLeases() {
+        long period = Math.max(1_000, config.getLeaseSeconds() * 1000 / 6);
+        while (running) {
+            try {
+                Thread.sleep(period);
+                leases.renewHeld();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("renewing the sack leases failed: {}", e.toString());
             }
         }
     }

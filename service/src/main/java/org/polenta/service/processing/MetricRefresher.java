@@ -20,13 +20,15 @@ public final class MetricRefresher {
 
     private final IncomingMeasures incoming;
     private final SackLeaseTable leases;
+    private final MetricLocks locks;
     private final MetricProcessing processing;
     private final long timeoutMillis;
 
-    public MetricRefresher(IncomingMeasures incoming, SackLeaseTable leases, MetricProcessing processing,
-                           long timeoutMillis) {
+    public MetricRefresher(IncomingMeasures incoming, SackLeaseTable leases, MetricLocks locks,
+                           MetricProcessing processing, long timeoutMillis) {
         this.incoming = incoming;
         this.leases = leases;
+        this.locks = locks;
         this.processing = processing;
         this.timeoutMillis = timeoutMillis;
     }
@@ -41,7 +43,7 @@ public final class MetricRefresher {
         try {
             while (true) {
                 if (leases.hold(sack)) {
-                    ReentrantLock lock = leases.lock(sack);
+                    ReentrantLock lock = locks.of(metric.id());
                     if (lock.tryLock(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {
                         try {
                             processing.process(metric);

@@ -1,16 +1,16 @@
 package org.polenta.service.processing;
 
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.polenta.core.processor.SackLeases;
+import org.polenta.core.processor.SackTenures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This instance's view of the sack leases, shared by its processor threads and refresh=true reads: which sacks
  * it holds and until when, renewed once half the lease has run, retried on sacks held elsewhere no more often
- * than that. Also the per-sack local lock, so that one metric is processed by one thread of the instance at a time.
+ * than that. Within the instance, {@link MetricLocks} keep one thread per metric.
  */
 public final class SackLeaseTable {
 
@@ -22,20 +22,25 @@ public final class SackLeaseTable {
     private final LongSupplier clockMillis;
     private final long[] heldUntil;
     private final long[] nextAttempt;
-    private final ReentrantLock[] locks;
     private final Object[] leaseMonitors;
+    private final SackTenures tenures;
 
     public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis) {
+        this(leases, owner, sacks, ttl, clockMillis, new SackTenures(sacks, clockMillis));
+    }
+
+    /** @param tenures told of every hold taken, renewed, lost or given up (caches trust what they hold by it) */
+    public SackLeaseTable(SackLeases leases, String owner, int sacks, Duration ttl, LongSupplier clockMillis,
+                          SackTenures tenures) {
+        this.tenures = tenures;
         this.leases = leases;
         this.owner = owner;
         this.ttl = ttl;
         this.clockMillis = clockMillis;
         this.heldUntil = new long[sacks];
         this.nextAttempt = new long[sacks];
-        this.locks = new ReentrantLock[sacks];
         this.leaseMonitors = new Object[sacks];
         for (int i = 0; i < sacks; i++) {
-            locks[i] = new ReentrantLock();
             leaseMonitors[i] = new Object();
         }
     }
@@ -45,7 +50,7 @@ public final class SackLeaseTable {
     }
 
     public int sacks() {
-        return locks.length;
+        return leaseMonitors.length;
     }
 
     /** Holds (taking or renewing as needed) the lease of the sack; false while another instance holds it. */
@@ -68,23 +73,36 @@ public final class SackLeaseTable {
             }
             if (acquired) {
                 heldUntil[sack] = now + ttl.toMillis();
+                tenures.held(sack, heldUntil[sack]);
                 return true;
             }
             heldUntil[sack] = 0;
+            tenures.ended(sack);
             nextAttempt[sack] = now + half;
             return false;
         }
     }
 
-    /** The lock to hold while processing a metric of the sack. */
-    public ReentrantLock lock(int sack) {
-        return locks[sack];
+    /**
+     * Renews the leases this instance holds that are past half their life. Passes renew as they go, but a sack
+     * whose worker is busy elsewhere for longer than a lease would lose it, and with it what was cached for it.
+     */
+    public void renewHeld() {
+        for (int sack = 0; sack < leaseMonitors.length; sack++) {
+            boolean held;
+            synchronized (leaseMonitors[sack]) {
+                held = heldUntil[sack] > clockMillis.getAsLong();
+            }
+            if (held) {
+                hold(sack);
+            }
+        }
     }
 
     /** Gives every held lease up, so another instance can take over at once (shutdown). */
     public void releaseAll() {
         long now = clockMillis.getAsLong();
-        for (int sack = 0; sack < locks.length; sack++) {
+        for (int sack = 0; sack < leaseMonitors.length; sack++) {
             synchronized (leaseMonitors[sack]) {
                 if (heldUntil[sack] > now) {
                     try {
@@ -94,6 +112,7 @@ public final class SackLeaseTable {
                     }
                 }
                 heldUntil[sack] = 0;
+                tenures.ended(sack);
             }
         }
     }

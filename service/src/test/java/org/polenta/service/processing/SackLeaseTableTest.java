@@ -84,4 +84,22 @@ class SackLeaseTableTest {
         assertThat(leases.owners).isEmpty();
         assertThat(new SackLeaseTable(leases, "other", 4, Duration.ofSeconds(30), clock::get).hold(3)).isTrue();
     }
+
+    @Test
+    void renewsTheLeasesItHoldsPastHalfTheirLifeAndNoOthers() {
+        AtomicLong clock = new AtomicLong(1_000);
+        MemoryLeases leases = new MemoryLeases(clock);
+        leases.tryAcquire(1, "other", Duration.ofSeconds(30));
+        SackLeaseTable table = new SackLeaseTable(leases, "me", 4, Duration.ofSeconds(30), clock::get);
+        table.hold(2);
+        int calls = leases.calls.get();
+        clock.addAndGet(5_000);
+        table.renewHeld();
+        assertThat(leases.calls.get()).isEqualTo(calls);
+        clock.addAndGet(11_000);
+        table.renewHeld();
+        assertThat(leases.calls.get()).isEqualTo(calls + 1);
+        assertThat(leases.expiries.get(2)).isEqualTo(clock.get() + 30_000);
+        assertThat(leases.owners.get(1)).isEqualTo("other");
+    }
 }

@@ -18,6 +18,7 @@ import org.polenta.core.archive.ArchivePolicyRuleRepository;
 import org.polenta.core.incoming.IncomingMeasures;
 import org.polenta.core.metric.MetricRepository;
 import org.polenta.core.processor.SackLeases;
+import org.polenta.core.processor.SackTenures;
 import org.polenta.core.resource.ResourceRepository;
 import org.polenta.core.resource.type.ResourceTypeRepository;
 import org.polenta.storage.cassandra.cql.Cql;
@@ -30,6 +31,7 @@ import org.polenta.storage.cassandra.index.CassandraMetricRepository;
 import org.polenta.storage.cassandra.leases.CassandraSackLeases;
 import org.polenta.storage.cassandra.points.CassandraAggregateStore;
 import org.polenta.storage.cassandra.points.CassandraRawPointStore;
+import org.polenta.storage.cassandra.points.HeldStateCache;
 import org.polenta.storage.cassandra.resource.CassandraResourceRepository;
 import org.polenta.storage.cassandra.resource.CassandraResourceTypeRepository;
 
@@ -50,6 +52,7 @@ public final class CassandraStorage implements AutoCloseable {
     private final RawPointStore rawPoints;
     private final AggregateStore aggregates;
     private final SackLeases sackLeases;
+    private final SackTenures sackTenures;
     private final CassandraResourceRepository resources;
     private final ResourceTypeRepository resourceTypes;
     private final String healthQuery;
@@ -64,8 +67,11 @@ public final class CassandraStorage implements AutoCloseable {
         this.archivePolicyRules = new CassandraArchivePolicyRuleRepository(cql);
         this.metrics = new CassandraMetricRepository(cql);
         this.incoming = new CassandraIncomingMeasures(cql, config.getSacks());
-        this.rawPoints = new CassandraRawPointStore(cql, config.getRawRetentionSeconds());
-        this.aggregates = new CassandraAggregateStore(cql);
+        this.sackTenures = new SackTenures(config.getSacks(), System::currentTimeMillis);
+        HeldStateCache cache = new HeldStateCache(sackTenures, incoming::sackOf, config.getHeldStateCacheBytes(),
+            System::currentTimeMillis);
+        this.rawPoints = new CassandraRawPointStore(cql, config.getRawRetentionSeconds(), cache);
+        this.aggregates = new CassandraAggregateStore(cql, cache);
         this.sackLeases = new CassandraSackLeases(cql);
         this.resources = new CassandraResourceRepository(cql);
         this.resourceTypes = new CassandraResourceTypeRepository(cql, resources);
@@ -135,6 +141,14 @@ public final class CassandraStorage implements AutoCloseable {
         }
         String host = hostAndPort.substring(0, colon).replace("[", "").replace("]", "");
         return new InetSocketAddress(host, Integer.parseInt(hostAndPort.substring(colon + 1)));
+    }
+
+    /**
+     * Whoever holds sack leases for this instance's processors reports them here: within a tenure, the point
+     * stores read back what they wrote from memory.
+     */
+    public SackTenures sackTenures() {
+        return sackTenures;
     }
 
     public ArchivePolicyRepository archivePolicies() {

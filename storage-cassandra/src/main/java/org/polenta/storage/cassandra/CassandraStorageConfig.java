@@ -18,6 +18,19 @@ public class CassandraStorageConfig {
     private int sacks = 128;
     private long rawRetentionSeconds = 7 * 24 * 3600L;
     private String dropKeyspacesWithPrefix;
+    /**
+     * Memory for the rows processing reads back before rewriting them (HeldStateCache); 0 turns it off. By
+     * default 64 MiB, but no more than an eighth of the heap (a listener-only process runs in 128 MB).
+     */
+    private long heldStateCacheBytes = Math.min(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
+
+    public long getHeldStateCacheBytes() {
+        return heldStateCacheBytes;
+    }
+
+    public void setHeldStateCacheBytes(long heldStateCacheBytes) {
+        this.heldStateCacheBytes = heldStateCacheBytes;
+    }
 
     private static Map<String, String> defaultReplication() {
         Map<String, String> replication = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.polenta.storage.cassandra.points;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import org.polenta.core.aggregates.AggregateStore;
 import org.polenta.core.aggregates.Aggregation;
 import org.polenta.core.aggregates.Points;
+import org.polenta.storage.cassandra.codec.SeriesCodec;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
@@ -20,15 +22,22 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
  * blob with timestamps counted in granularity units. Expiry is by TTL only, never by DELETE.
  *
  * <p>write() is a read-modify-write of the affected splits; like Gnocchi's metricd it relies on one processor
- * per metric at a time (sack leases), not on Cassandra, to serialise writers of a series.
+ * per metric at a time (sack leases), not on Cassandra, to serialise writers of a series. The read is skipped
+ * when the split is in the {@link HeldStateCache}: this instance wrote it last, within its hold of the sack.
  */
 public final class CassandraAggregateStore implements AggregateStore {
 
     private final PreparedQuery write;
     private final PreparedQuery split;
     private final PreparedQuery splitsBetween;
+    private final HeldStateCache cache;
 
     public CassandraAggregateStore(Cql cql) {
+        this(cql, HeldStateCache.DISABLED);
+    }
+
+    public CassandraAggregateStore(Cql cql, HeldStateCache cache) {
+        this.cache = cache;
         Cql.Queries queries = cql.queries("aggregates.cql");
         write = queries.get("write");
         split = queries.get("split");
@@ -103,18 +112,37 @@ public final class CassandraAggregateStore implements AggregateStore {
         }
         long granularity = aggregation.granularityNanos();
         int ttl = ttlSeconds <= 0 ? 0 : Ttl.of(ttlSeconds + SplitLayout.spanSeconds(granularity));
+        long tenure = cache.tenureOf(metricId);
         int[] bounds = PointsMerge.runBoundaries(buckets, ts -> SplitLayout.splitOf(ts, granularity));
         for (int r = 0; r + 1 < bounds.length; r++) {
             Points part = PointsMerge.range(buckets, bounds[r], bounds[r + 1]);
             long splitIndex = SplitLayout.splitOf(part.timestamp(0), granularity);
-            merges.add(() -> split.executeAsync(metricId, aggregation.method(), granularity, splitIndex)
-                .thenCompose(existing -> {
-                    Row row = existing.one();
-                    Points stored = row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
-                    Points merged = PointsMerge.overlay(stored, part);
-                    return write.executeAsync(metricId, aggregation.method(), granularity, splitIndex,
-                        Blobs.encode(merged, granularity), ttl);
-                }));
+            HeldStateCache.Key key = new HeldStateCache.Key(metricId, aggregation.method(), granularity, splitIndex);
+            merges.add(() -> {
+                long since = cache.now();
+                return storedSplit(key, tenure).thenCompose(stored -> {
+                    ByteBuffer blob = Blobs.encode(PointsMerge.overlay(stored, part), granularity);
+                    return write.executeAsync(metricId, aggregation.method(), granularity, splitIndex, blob, ttl)
+                        .whenComplete((done, error) -> {
+                            if (error == null) {
+                                cache.put(key, tenure, blob.array(), 0, ttl, since);
+                            } else {
+                                cache.forget(key);
+                            }
+                        });
+                });
+            });
         }
+    }
+
+    private CompletionStage<Points> storedSplit(HeldStateCache.Key key, long tenure) {
+        HeldStateCache.Entry cached = cache.get(key, tenure);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached.absent() ? Points.EMPTY : SeriesCodec.decode(cached.blob()));
+        }
+        return split.executeAsync(key.metricId(), key.kind(), key.granularity(), key.index()).thenApply(existing -> {
+            Row row = existing.one();
+            return row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
+        });
     }
 }

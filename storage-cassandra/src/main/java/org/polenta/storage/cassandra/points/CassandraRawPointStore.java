@@ -2,14 +2,17 @@ package org.polenta.storage.cassandra.points;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.polenta.core.aggregates.Points;
 import org.polenta.core.aggregates.RawPointStore;
+import org.polenta.storage.cassandra.codec.SeriesCodec;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
@@ -17,7 +20,9 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
 /**
  * Raw points in raw_points, one row per hour of timestamps (a SeriesCodec blob), written with the raw
  * retention as TTL, plus the newest processed timestamp per metric in raw_point_state. Writes are
- * read-modify-writes of the touched blocks, serialised by the one-processor-per-metric rule.
+ * read-modify-writes of the touched blocks, serialised by the one-processor-per-metric rule. Blocks and the newest
+ * timestamp are read from the {@link HeldStateCache} when this instance wrote them last, within its hold of the
+ * sack, so that a processing run reads back nothing it wrote itself.
  */
 public final class CassandraRawPointStore implements RawPointStore {
 
@@ -25,6 +30,10 @@ public final class CassandraRawPointStore implements RawPointStore {
     private static final long SECOND = 1_000_000_000L;
     /** Blocks fetched per page by lastBefore, which nearly always stops in the first or second block. */
     private static final int BACKWARD_PAGE = 4;
+    /** A cached read covers at most this many blocks (a run's window rarely spans more than two). */
+    private static final long MAX_CACHED_SPAN_BLOCKS = 48;
+    /** The cache's mark of a stored newest timestamp (its value is the entry's number). */
+    private static final byte[] NEWEST_PRESENT = new byte[0];
 
     private final int ttl;
     private final PreparedQuery write;
@@ -33,8 +42,14 @@ public final class CassandraRawPointStore implements RawPointStore {
     private final PreparedQuery blocksUpTo;
     private final PreparedQuery newest;
     private final PreparedQuery setNewest;
+    private final HeldStateCache cache;
 
     public CassandraRawPointStore(Cql cql, long retentionSeconds) {
+        this(cql, retentionSeconds, HeldStateCache.DISABLED);
+    }
+
+    public CassandraRawPointStore(Cql cql, long retentionSeconds, HeldStateCache cache) {
+        this.cache = cache;
         this.ttl = Ttl.of(retentionSeconds);
         Cql.Queries queries = cql.queries("raw_points.cql");
         write = queries.get("write");
@@ -52,11 +67,66 @@ public final class CassandraRawPointStore implements RawPointStore {
         }
         long first = from == Long.MIN_VALUE ? Long.MIN_VALUE : blockOf(from);
         long last = to == Long.MAX_VALUE ? Long.MAX_VALUE : blockOf(to - 1);
-        List<Points> parts = new ArrayList<>();
-        for (Row row : blocksBetween.execute(metricId, first, last)) {
-            parts.add(Blobs.decode(row.getByteBuffer("points")));
+        long tenure = cache.tenureOf(metricId);
+        Points cached = cachedBlocks(metricId, first, last, tenure);
+        if (cached != null) {
+            return cached.slice(from, to);
         }
+        List<Points> parts = new ArrayList<>();
+        List<Long> found = new ArrayList<>();
+        for (Row row : blocksBetween.execute(metricId, first, last)) {
+            // Not cached: how long the row has left to live is unknown here; the run's write caches it.
+            parts.add(Blobs.decode(row.getByteBuffer("points")));
+            found.add(row.getLong("block"));
+        }
+        rememberMissing(metricId, first, last, found, tenure);
         return parts.isEmpty() ? Points.EMPTY : PointsMerge.concat(parts).slice(from, to);
+    }
+
+    /**
+     * The blocks first..last from the cache, when it knows each (no block lies beyond the newest timestamp);
+     * null when it does not.
+     */
+    private Points cachedBlocks(UUID metricId, long first, long last, long tenure) {
+        HeldStateCache.Entry newestEntry = cache.get(newestKey(metricId), tenure);
+        if (newestEntry == null) {
+            return null;
+        }
+        if (newestEntry.absent()) {
+            return Points.EMPTY;
+        }
+        long upTo = Math.min(last, blockOf(newestEntry.number()));
+        if (first == Long.MIN_VALUE || upTo - first > MAX_CACHED_SPAN_BLOCKS) {
+            return null;
+        }
+        List<Points> parts = new ArrayList<>();
+        for (long b = first; b <= upTo; b++) {
+            HeldStateCache.Entry entry = cache.get(blockKey(metricId, b), tenure);
+            if (entry == null) {
+                return null;
+            }
+            if (!entry.absent()) {
+                parts.add(SeriesCodec.decode(entry.blob()));
+            }
+        }
+        return parts.isEmpty() ? Points.EMPTY : PointsMerge.concat(parts);
+    }
+
+    /** Blocks first..last that the read did not return do not exist, up to the newest timestamp's block. */
+    private void rememberMissing(UUID metricId, long first, long last, List<Long> found, long tenure) {
+        HeldStateCache.Entry newestEntry = cache.get(newestKey(metricId), tenure);
+        if (newestEntry == null || newestEntry.absent() || first == Long.MIN_VALUE) {
+            return;
+        }
+        long upTo = Math.min(last, blockOf(newestEntry.number()));
+        if (upTo - first > MAX_CACHED_SPAN_BLOCKS) {
+            return;
+        }
+        for (long b = first; b <= upTo; b++) {
+            if (!found.contains(b)) {
+                cache.put(blockKey(metricId, b), tenure, null, 0, 0, 0);
+            }
+        }
     }
 
     @Override
@@ -79,31 +149,72 @@ public final class CassandraRawPointStore implements RawPointStore {
         if (points.isEmpty()) {
             return;
         }
+        long tenure = cache.tenureOf(metricId);
         int[] bounds = PointsMerge.runBoundaries(points, CassandraRawPointStore::blockOf);
         List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
         for (int r = 0; r + 1 < bounds.length; r++) {
             Points part = PointsMerge.range(points, bounds[r], bounds[r + 1]);
             long blockIndex = blockOf(part.timestamp(0));
-            writes.add(() -> block.executeAsync(metricId, blockIndex)
-                .thenCompose(existing -> {
-                    Row row = existing.one();
-                    Points stored = row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
-                    return write.executeAsync(metricId, blockIndex,
-                        Blobs.encode(PointsMerge.overlay(stored, part), SECOND), ttl);
-                }));
+            HeldStateCache.Key key = blockKey(metricId, blockIndex);
+            writes.add(() -> {
+                long since = cache.now();
+                return storedBlock(key, tenure).thenCompose(stored -> {
+                    ByteBuffer blob = Blobs.encode(PointsMerge.overlay(stored, part), SECOND);
+                    return write.executeAsync(metricId, blockIndex, blob, ttl)
+                        .whenComplete((done, error) -> remember(key, tenure, blob.array(), 0, ttl, since, error));
+                });
+            });
         }
         long newestWritten = points.timestamp(points.size() - 1);
         OptionalLong known = newestTimestamp(metricId);
         if (known.isEmpty() || known.getAsLong() < newestWritten) {
-            writes.add(() -> setNewest.executeAsync(metricId, newestWritten));
+            HeldStateCache.Key key = newestKey(metricId);
+            writes.add(() -> setNewest.executeAsync(metricId, newestWritten)
+                .whenComplete((done, error) -> remember(key, tenure, NEWEST_PRESENT, newestWritten, 0, 0, error)));
         }
         BoundedAsync.runAll(writes);
     }
 
+    private CompletionStage<Points> storedBlock(HeldStateCache.Key key, long tenure) {
+        HeldStateCache.Entry cached = cache.get(key, tenure);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached.absent() ? Points.EMPTY : SeriesCodec.decode(cached.blob()));
+        }
+        return block.executeAsync(key.metricId(), key.index()).thenApply(existing -> {
+            Row row = existing.one();
+            return row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
+        });
+    }
+
+    private void remember(HeldStateCache.Key key, long tenure, byte[] blob, long number, int ttlSeconds, long since,
+                          Throwable error) {
+        if (error == null) {
+            cache.put(key, tenure, blob, number, ttlSeconds, since);
+        } else {
+            cache.forget(key);
+        }
+    }
+
     @Override
     public OptionalLong newestTimestamp(UUID metricId) {
+        long tenure = cache.tenureOf(metricId);
+        HeldStateCache.Key key = newestKey(metricId);
+        HeldStateCache.Entry cached = cache.get(key, tenure);
+        if (cached != null) {
+            return cached.absent() ? OptionalLong.empty() : OptionalLong.of(cached.number());
+        }
         Row row = newest.execute(metricId).one();
-        return row == null || row.isNull(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
+        OptionalLong found = row == null || row.isNull(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
+        cache.put(key, tenure, found.isPresent() ? NEWEST_PRESENT : null, found.orElse(0), 0, 0);
+        return found;
+    }
+
+    private static HeldStateCache.Key blockKey(UUID metricId, long blockIndex) {
+        return new HeldStateCache.Key(metricId, "raw", 0, blockIndex);
+    }
+
+    private static HeldStateCache.Key newestKey(UUID metricId) {
+        return new HeldStateCache.Key(metricId, "newest", 0, 0);
     }
 
     static long blockOf(long ts) {
