@@ -92,9 +92,38 @@ public final class AggregatesProcessor {
 
         /** Waits for the reads and evaluates the operations; a failed read is thrown as the store threw it. */
         public AggregatesResult finish() {
+            return finishFor(references);
+        }
+
+        /**
+         * Whether {@code others} read exactly the series these reads are reading: the same metrics with equal
+         * policies and the same aggregations, in the same order. A request that started reading from metrics it
+         * remembered can so use its reads once the metrics' rows confirm them.
+         */
+        public boolean readsSameAs(List<AggregatesReference> others) {
+            if (others.size() != references.size()) {
+                return false;
+            }
+            for (int i = 0; i < others.size(); i++) {
+                AggregatesReference mine = references.get(i);
+                AggregatesReference theirs = others.get(i);
+                if (!mine.target().metric().id().equals(theirs.target().metric().id())
+                        || !mine.target().policy().equals(theirs.target().policy())
+                        || !mine.aggregation().equals(theirs.aggregation())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@link #finish} for references that {@link #readsSameAs read the same series}, answered as theirs. */
+        public AggregatesResult finishFor(List<AggregatesReference> others) {
+            if (others != references && !readsSameAs(others)) {
+                throw new IllegalArgumentException("other references read other series");
+            }
             Map<Long, List<Points>> series = new LinkedHashMap<>();
             reads.forEach((g, pending) -> series.put(g, pending.stream().map(AggregatesProcessor::join).toList()));
-            return evaluate(references, operations, query, granularities, series);
+            return evaluate(others, operations, query, granularities, series);
         }
     }
 

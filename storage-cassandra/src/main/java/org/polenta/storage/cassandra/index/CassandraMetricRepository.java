@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.polenta.core.errors.AlreadyExistsException;
@@ -92,6 +93,31 @@ public final class CassandraMetricRepository implements MetricRepository {
             }
         }
         return metrics;
+    }
+
+    /** Up to the in-flight bound every read at once, without a thread waiting; more are read as get() reads them. */
+    @Override
+    public CompletableFuture<List<Metric>> getAsync(List<UUID> ids) {
+        if (ids.size() > BoundedAsync.DEFAULT_MAX_IN_FLIGHT) {
+            return CompletableFuture.completedFuture(get(ids));
+        }
+        List<CompletableFuture<AsyncResultSet>> reads = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            reads.add(select.executeAsync(id).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Metric> metrics = new ArrayList<>();
+            for (CompletableFuture<AsyncResultSet> read : reads) {
+                Row row = read.join().one();
+                if (row != null) {
+                    Metric metric = toMetric(row);
+                    if (metric.isActive()) {
+                        metrics.add(metric);
+                    }
+                }
+            }
+            return metrics;
+        });
     }
 
     @Override
