@@ -44,6 +44,7 @@ public final class CassandraMetricRepository implements MetricRepository {
 
     private final PreparedQuery insert;
     private final PreparedQuery select;
+    private final PreparedQuery selectSeveral;
     private final PreparedQuery markDeleted;
     private final PreparedQuery attach;
     private final Map<String, PreparedQuery> byField = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ public final class CassandraMetricRepository implements MetricRepository {
         Cql.Queries queries = cql.queries("metrics.cql");
         insert = queries.get("insert");
         select = queries.get("select");
+        selectSeveral = queries.get("selectSeveral");
         markDeleted = queries.get("markDeleted");
         attach = queries.get("attach");
         QUERY_BY_FIELD.forEach((field, query) -> byField.put(field, queries.get(query)));
@@ -95,29 +97,42 @@ public final class CassandraMetricRepository implements MetricRepository {
         return metrics;
     }
 
-    /** Up to the in-flight bound every read at once, without a thread waiting; more are read as get() reads them. */
+    /**
+     * The ids a few at a time, IN_LIMIT per request, every request at once and without a thread waiting: an
+     * aggregates request's ten metrics are one request instead of ten. More than the in-flight bound allows are
+     * read as get() reads them.
+     */
     @Override
     public CompletableFuture<List<Metric>> getAsync(List<UUID> ids) {
         if (ids.size() > BoundedAsync.DEFAULT_MAX_IN_FLIGHT) {
             return CompletableFuture.completedFuture(get(ids));
         }
-        List<CompletableFuture<AsyncResultSet>> reads = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            reads.add(select.executeAsync(id).toCompletableFuture());
+        List<CompletableFuture<List<Metric>>> reads = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            List<UUID> some = List.copyOf(ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)));
+            List<Metric> found = new ArrayList<>(some.size());
+            reads.add(selectSeveral.executeAsync(some).thenCompose(page -> collectActive(page, found))
+                .thenApply(done -> found).toCompletableFuture());
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<Metric> metrics = new ArrayList<>();
-            for (CompletableFuture<AsyncResultSet> read : reads) {
-                Row row = read.join().one();
-                if (row != null) {
-                    Metric metric = toMetric(row);
-                    if (metric.isActive()) {
-                        metrics.add(metric);
-                    }
-                }
-            }
+            List<Metric> metrics = new ArrayList<>(ids.size());
+            reads.forEach(read -> metrics.addAll(read.join()));
             return metrics;
         });
+    }
+
+    /** At most this many ids in one IN: Cassandra's coordinator holds the whole answer of one request. */
+    static final int IN_LIMIT = 32;
+
+    private static CompletionStage<Void> collectActive(AsyncResultSet page, List<Metric> found) {
+        for (Row row : page.currentPage()) {
+            Metric metric = toMetric(row);
+            if (metric.isActive()) {
+                found.add(metric);
+            }
+        }
+        return page.hasMorePages() ? page.fetchNextPage().thenCompose(next -> collectActive(next, found))
+            : CompletableFuture.completedFuture(null);
     }
 
     @Override
