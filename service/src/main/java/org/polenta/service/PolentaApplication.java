@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import org.polenta.core.aggregates.CrossMetricAggregator;
 import org.polenta.core.aggregates.MeasuresReader;
 import org.polenta.core.aggregates.operations.AggregatesProcessor;
+import org.polenta.core.archive.ArchivePolicyRepository;
+import org.polenta.core.archive.CachingArchivePolicyRepository;
 import org.polenta.core.processor.MetricProcessor;
 import org.polenta.core.processor.ProcessingStatistics;
 import org.polenta.service.api.PythonJsonPrinter;
@@ -105,6 +107,8 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
 
     /** Enough that metrics processed side by side rarely share a lock. */
     private static final int METRIC_LOCK_STRIPES = 1024;
+    /** How long a policy definition read for a metric is used before it is read again. */
+    static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(10);
 
     private ConfigLocation configLocation;
 
@@ -193,7 +197,12 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, metricLocks, processing,
                 config.getApi().getRefreshTimeoutMillis());
 
-        MetricLookup lookup = new MetricLookup(storage.metrics(), storage.archivePolicies());
+        // The policies of existing metrics, which every measures and aggregates read needs, kept for a few
+        // seconds: another API instance's PATCH is seen that late; the archive policy API writes through it, so
+        // this process sees its own changes at once. Creating metrics and rules still asks the store.
+        ArchivePolicyRepository policiesOfMetrics =
+                new CachingArchivePolicyRepository(storage.archivePolicies(), POLICY_CACHE_TTL);
+        MetricLookup lookup = new MetricLookup(storage.metrics(), policiesOfMetrics);
         MeasuresReader reader = new MeasuresReader(storage.aggregates());
 
         // Resources, resource types, history and search (issue 3).
@@ -236,7 +245,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new HealthcheckResource(storage::isHealthy));
         jersey.register(new CapabilitiesResource());
         jersey.register(new StatusResource(new StatusReport(storage.incoming(), statistics, processorName), enforcer));
-        jersey.register(new ArchivePolicyResource(storage.archivePolicies(), enforcer, bodies, urls));
+        jersey.register(new ArchivePolicyResource(policiesOfMetrics, enforcer, bodies, urls));
         jersey.register(new ArchivePolicyRuleResource(new ArchivePolicyRuleOperations(storage.archivePolicyRules(),
                 storage.archivePolicies(), enforcer, bodies, urls)));
         jersey.register(new MetricResource(

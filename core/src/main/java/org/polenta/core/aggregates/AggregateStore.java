@@ -1,5 +1,6 @@
 package org.polenta.core.aggregates;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,21 @@ public interface AggregateStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * {@link #readAsync} of the same aggregation of several metrics, answered in the order of {@code metricIds}
+     * (an unknown metric's series is empty). A store may read them in fewer requests than one per metric; by
+     * default each is read with readAsync.
+     */
+    default CompletableFuture<List<Points>> readAllAsync(List<UUID> metricIds, Aggregation aggregation, long from,
+                                                         long to) {
+        List<CompletableFuture<Points>> reads = new ArrayList<>(metricIds.size());
+        for (UUID id : metricIds) {
+            reads.add(readAsync(id, aggregation, from, to));
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .thenApply(done -> reads.stream().map(CompletableFuture::join).toList());
     }
 
     /**

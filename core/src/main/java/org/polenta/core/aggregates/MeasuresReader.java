@@ -122,6 +122,25 @@ public final class MeasuresReader {
                 .thenApply(tail -> truncate(tail, timespan, from, to).slice(from, to));
     }
 
+    /**
+     * {@link #readSeriesAsync} of several metrics with the same archive item and method, in the order of
+     * {@code metricIds}: the store may read them in one request.
+     */
+    public CompletableFuture<List<Points>> readAllSeriesAsync(List<UUID> metricIds, ArchivePolicyItem item,
+                                                              String method, Long start, Long stop) {
+        long g = item.granularityNanos();
+        long from = start == null ? Long.MIN_VALUE : FixedGrouping.floor(start, g);
+        long to = stop == null ? Long.MAX_VALUE : stop;
+        Aggregation aggregation = new Aggregation(method, g);
+        Long timespan = item.timespanNanos();
+        if (timespan == null) {
+            return store.readAllAsync(metricIds, aggregation, from, to)
+                    .thenApply(all -> all.stream().map(series -> series.slice(from, to)).toList());
+        }
+        return store.readAllAsync(metricIds, aggregation, from, Long.MAX_VALUE)
+                .thenApply(all -> all.stream().map(tail -> truncate(tail, timespan, from, to).slice(from, to)).toList());
+    }
+
     private List<AggregatedPoint> readResampled(UUID metricId, ArchivePolicyItem item, AggregationMethod method,
                                                 Resampling resampling, Long start, Long stop) {
         // Gnocchi resamples what it read, and it reads whole splits: the first and last resampled buckets only see

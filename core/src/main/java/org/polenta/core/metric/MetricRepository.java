@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Where metrics are indexed. Implementations are thread-safe. */
 public interface MetricRepository {
@@ -16,6 +17,14 @@ public interface MetricRepository {
 
     /** Several at once (missing or deleted ids are left out). */
     List<Metric> get(List<UUID> ids);
+
+    /**
+     * {@link #get(List)} without waiting: a request can start its other reads while the metrics are read. The
+     * default reads before it returns.
+     */
+    default CompletableFuture<List<Metric>> getAsync(List<UUID> ids) {
+        return CompletableFuture.completedFuture(get(ids));
+    }
 
     /**
      * Metrics whose fields equal every given value. Keys are Metric's field names as Gnocchi names them:

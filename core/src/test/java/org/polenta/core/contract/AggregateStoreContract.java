@@ -2,6 +2,7 @@ package org.polenta.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,30 @@ public abstract class AggregateStoreContract {
         assertThat(minuteSeries.slice(T0 + 5 * MINUTE, Long.MAX_VALUE)).isEqualTo(minutes);
         assertThat(store.read(metric, new Aggregation("min", HOUR), Long.MIN_VALUE, Long.MAX_VALUE).isEmpty())
             .isTrue();
+    }
+
+    @Test
+    void readAllAnswersEachMetricsSeriesInTheOrderAskedAsReadWould() {
+        List<UUID> metrics = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            metrics.add(UUID.randomUUID());
+            // Across days (1 m splits hold a day), one series per metric, a few metrics without any.
+            if (i % 7 != 3) {
+                store.write(metrics.get(i), MEAN_1M, buckets(T0 + (i - 20) * HOUR, MINUTE, 1440 + i, i), 0);
+            }
+        }
+        store.write(metrics.get(0), new Aggregation("max", MINUTE), buckets(T0, MINUTE, 10, -1), 0);
+        List<UUID> asked = new ArrayList<>(metrics);
+        java.util.Collections.reverse(asked);
+        for (long[] range : new long[][] {{Long.MIN_VALUE, Long.MAX_VALUE}, {T0, Long.MAX_VALUE},
+                {T0 - 3 * HOUR + 30 * SECOND, T0 + DAY + 17 * MINUTE}, {T0 + 90 * DAY, Long.MAX_VALUE}}) {
+            List<Points> all = store.readAllAsync(asked, MEAN_1M, range[0], range[1]).join();
+            assertThat(all).hasSize(asked.size());
+            for (int i = 0; i < asked.size(); i++) {
+                assertThat(all.get(i)).isEqualTo(store.read(asked.get(i), MEAN_1M, range[0], range[1]));
+            }
+        }
+        assertThat(store.readAllAsync(List.of(), MEAN_1M, Long.MIN_VALUE, Long.MAX_VALUE).join()).isEmpty();
     }
 
     @Test

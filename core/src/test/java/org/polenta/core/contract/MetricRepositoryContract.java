@@ -77,6 +77,18 @@ public abstract class MetricRepositoryContract {
     }
 
     @Test
+    void getOfSeveralWithoutWaitingFindsWhatGetFinds() {
+        Metric a = metric("u", "a", null);
+        Metric b = metric("u", "b", null);
+        Metric gone = metric("u", "gone", null);
+        List.of(a, b, gone).forEach(metrics::create);
+        metrics.delete(gone.id());
+        assertThat(metrics.getAsync(List.of(a.id(), UUID.randomUUID(), gone.id(), b.id())).join())
+            .containsExactlyInAnyOrder(a, b);
+        assertThat(metrics.getAsync(List.of()).join()).isEmpty();
+    }
+
+    @Test
     void deleteHidesTheMetricAndCannotBeRepeated() {
         Metric metric = metric("u", "x", null);
         metrics.create(metric);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.polenta.core.aggregates.CrossMetricQuery;
 import org.polenta.core.aggregates.Fill;
 import org.polenta.core.aggregates.MetricAndPolicy;
@@ -50,6 +52,7 @@ public final class AggregatesComputation {
     private final MetricRefresher refresher;
     private final PolicyEnforcer enforcer;
     private final AggregatesResourceResolver resources;
+    private final RecentMetrics recent = new RecentMetrics();
 
     /** A groupby's groups whose reads may be under way at once, per request. */
     static final int GROUPS_IN_FLIGHT = 64;
@@ -238,6 +241,37 @@ public final class AggregatesComputation {
         return response;
     }
 
+    /**
+     * The series reads of the metrics as recent requests found them, or null when one is not remembered or the
+     * remembered ones fail a check: the answer then comes from the rows alone, failures in Gnocchi's order.
+     */
+    private AggregatesProcessor.Started startFromRecentMetrics(Map<MetricRef, UUID> ids, AggregatesRequest request) {
+        try {
+            List<AggregatesReference> remembered = new ArrayList<>(ids.size());
+            for (Map.Entry<MetricRef, UUID> e : ids.entrySet()) {
+                Metric m = recent.get(e.getValue());
+                if (m == null) {
+                    return null;
+                }
+                remembered.add(AggregatesReference.byId(new MetricAndPolicy(m, lookup.policyOf(m)), e.getKey()));
+            }
+            return processor.start(remembered, request.operations(), request.query());
+        } catch (RuntimeException notThisWay) {
+            return null;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private Map<String, Object> byMetricIds(Caller caller, AggregatesRequest request) {
         Map<MetricRef, UUID> ids = new LinkedHashMap<>();
         for (MetricRef ref : request.references()) {
@@ -252,8 +286,11 @@ public final class AggregatesComputation {
             ids.put(ref, id);
         }
         List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(ids.values()));
+        CompletableFuture<List<Metric>> rows = metrics.getAsync(distinct);
+        // Begun before the rows arrive, used only if the rows confirm it (request.refresh() must run first).
+        AggregatesProcessor.Started early = request.refresh() ? null : startFromRecentMetrics(ids, request);
         Map<UUID, Metric> found = new HashMap<>();
-        metrics.get(distinct).forEach(m -> found.put(m.id(), m));
+        join(rows).forEach(m -> found.put(m.id(), m));
         Set<String> missing = new TreeSet<>();
         distinct.stream().filter(id -> !found.containsKey(id)).forEach(id -> missing.add(id.toString()));
         if (!missing.isEmpty()) {
@@ -280,7 +317,10 @@ public final class AggregatesComputation {
             references.add(AggregatesReference.byId(
                     new MetricAndPolicy(m, policies.get(m.archivePolicyName())), ref));
         });
-        AggregatesResult result = processor.process(references, request.operations(), request.query());
+        listed.forEach(recent::remember);
+        AggregatesResult result = early != null && early.readsSameAs(references)
+                ? early.finishFor(references)
+                : processor.process(references, request.operations(), request.query());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("measures", result.render(MeasureRows::of));
         if (request.details()) {

@@ -36,6 +36,32 @@ class MeasureRowsTest {
     }
 
     @Test
+    void thousandsOfRandomRowsNestedInAnAnswerAreTheBytesJacksonWritesForTheSameLists() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        double[] specials = {0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, Double.MIN_VALUE,
+            1e-7, 123456789012345678.0, 2e23, -1.0 / 3};
+        long[] granularities = {1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L, 1_500_000L, 86_400_000_000_000L};
+        List<AggregatedPoint> points = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            long timestamp = random.nextLong() % 9_000_000_000_000_000_000L;
+            if (random.nextBoolean()) {
+                timestamp -= timestamp % 1_000_000_000L;
+            }
+            double value = random.nextInt(4) == 0 ? specials[random.nextInt(specials.length)]
+                : random.nextBoolean() ? random.nextInt(100_000) / 10.0 : random.nextGaussian() * 1e6;
+            points.add(random.nextInt(50) == 0
+                ? new AggregatedPoint(timestamp, 0, value, CalendarGrouping.values()[random.nextInt(3)])
+                : new AggregatedPoint(timestamp, granularities[random.nextInt(granularities.length)], value));
+        }
+        assertThat(mapper.writeValueAsString(Map.of("measures", Map.of("aggregated", MeasureRows.of(points)))))
+            .isEqualTo(mapper.writeValueAsString(Map.of("measures", Map.of("aggregated", asLists(points)))));
+        // Another layout (no Python printer) still gets the generator's own rendering.
+        ObjectMapper compact = new ObjectMapper();
+        assertThat(compact.writeValueAsString(List.of(MeasureRows.of(points.subList(0, 50)), 1)))
+            .isEqualTo(compact.writeValueAsString(List.of(asLists(points.subList(0, 50)), 1)));
+    }
+
+    @Test
     void nestedInAnAnswerAndEmptyTheyAreWrittenTheSameWay() throws Exception {
         assertThat(mapper.writeValueAsString(Map.of("measures", MeasureRows.of(List.of()))))
             .isEqualTo("{\"measures\": []}");

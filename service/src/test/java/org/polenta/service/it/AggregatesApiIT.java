@@ -155,6 +155,45 @@ class AggregatesApiIT {
                 .containsExactly(List.of("2016-01-01T00:00:00+00:00", 60.0, 4.0));
     }
 
+    // A request by ids starts reading the series of the metrics it remembers before their rows arrive: the rows
+    // still decide, the moment they change.
+    @Test
+    void aMetricDeletedRightAfterItWasAggregatedIsUnknown() {
+        String id = createMetric("short-lived");
+        postMeasures(id, 1, 2, 3, 4, 5);
+        String body = "{\"operations\": [\"aggregate\", \"mean\", [\"metric\", [\"" + metric1 + "\", \"mean\"], "
+                + "[\"" + id + "\", \"mean\"]]]}";
+        for (int i = 0; i < 3; i++) {
+            ok(user.post("/v1/aggregates?granularity=60&refresh=" + (i == 0), body));
+        }
+        assertThat(user.delete("/v1/metric/" + id).status()).isEqualTo(204);
+
+        JsonNode description = assertError(user.post("/v1/aggregates?granularity=60", body), 404, "Not Found");
+        assertThat(description.path("cause").asText()).isEqualTo("Unknown metrics");
+    }
+
+    @Test
+    void aPolicyChangedThroughTheApiShapesTheNextAnswer() {
+        Http admin = new Http(PolentaServer.baseUrl(APP)).as("admin");
+        assertThat(admin.post("/v1/archive_policy", "{\"name\": \"shrinking\", \"definition\": "
+                + "[{\"granularity\": \"1 second\", \"points\": 100}]}").status()).isEqualTo(201);
+        Http.Reply created = user.post("/v1/metric", "{\"archive_policy_name\": \"shrinking\"}");
+        String id = created.json().path("id").asText();
+        postMeasures(id, 1, 2, 3, 4, 5);
+        String body = "{\"operations\": [\"metric\", \"" + id + "\", \"mean\"]}";
+        assertThat(ok(user.post("/v1/aggregates?granularity=1&refresh=true", body)).at("/measures/" + id + "/mean")
+                .size()).isEqualTo(5);
+        assertThat(ok(user.post("/v1/aggregates?granularity=1", body)).at("/measures/" + id + "/mean").size())
+                .isEqualTo(5);
+
+        // Two points of one second: only what is newer than 2 s before the newest point is kept.
+        assertThat(admin.patch("/v1/archive_policy/shrinking",
+                "{\"definition\": [{\"granularity\": \"1 second\", \"points\": 2}]}").status()).isEqualTo(200);
+
+        assertThat(rows(ok(user.post("/v1/aggregates?granularity=1", body)).at("/measures/" + id + "/mean")))
+                .containsExactly(List.of("2015-03-06T14:35:15+00:00", 1.0, 5.0));
+    }
+
     @Test
     void anotherUsersMetricIsForbidden() {
         Http other = new Http(PolentaServer.baseUrl(APP)).as("foobaz");

@@ -1,10 +1,12 @@
 package org.polenta.core.aggregates.operations;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -28,6 +30,8 @@ public final class AggregatesProcessor {
 
     /** The series reads of one {@link #start} under way at once. */
     static final int MAX_READS_IN_FLIGHT = 256;
+    /** The most series of one archive item and aggregation asked of the store at once. */
+    static final int READ_BATCH = 32;
 
     private final MeasuresReader reader;
 
@@ -55,19 +59,34 @@ public final class AggregatesProcessor {
         // At most MAX_READS_IN_FLIGHT at once: thousands of series must queue here, not fill the storage's queue.
         Semaphore inFlight = new Semaphore(MAX_READS_IN_FLIGHT);
         for (long g : granularities) {
-            List<CompletableFuture<Points>> series = new ArrayList<>(references.size());
-            for (AggregatesReference r : references) {
-                inFlight.acquireUninterruptibly();
-                CompletableFuture<Points> read;
-                try {
-                    read = reader.readSeriesAsync(r.target().metric().id(), item(r.target().policy(), g),
-                            r.aggregation(), query.start(), query.stop());
-                } catch (RuntimeException e) {
-                    read = CompletableFuture.failedFuture(e);
-                }
-                read.whenComplete((points, failure) -> inFlight.release());
-                series.add(read);
+            List<CompletableFuture<Points>> series = new ArrayList<>(Collections.nCopies(references.size(), null));
+            // The references that read the same archive item and aggregation are read together, READ_BATCH at a
+            // time: the store may answer each batch in one request (the ten metrics of a mean are one request).
+            Map<List<Object>, List<Integer>> together = new LinkedHashMap<>();
+            for (int i = 0; i < references.size(); i++) {
+                AggregatesReference r = references.get(i);
+                together.computeIfAbsent(List.of(item(r.target().policy(), g), r.aggregation()),
+                        k -> new ArrayList<>()).add(i);
             }
+            together.forEach((key, indexes) -> {
+                for (int at = 0; at < indexes.size(); at += READ_BATCH) {
+                    List<Integer> batch = indexes.subList(at, Math.min(indexes.size(), at + READ_BATCH));
+                    List<UUID> ids = batch.stream().map(i -> references.get(i).target().metric().id()).toList();
+                    inFlight.acquireUninterruptibly(batch.size());
+                    CompletableFuture<List<Points>> read;
+                    try {
+                        read = reader.readAllSeriesAsync(ids, (ArchivePolicyItem) key.get(0), (String) key.get(1),
+                                query.start(), query.stop());
+                    } catch (RuntimeException e) {
+                        read = CompletableFuture.failedFuture(e);
+                    }
+                    read.whenComplete((points, failure) -> inFlight.release(batch.size()));
+                    for (int k = 0; k < batch.size(); k++) {
+                        int position = k;
+                        series.set(batch.get(k), read.thenApply(all -> all.get(position)));
+                    }
+                }
+            });
             reads.put(g, series);
         }
         return new Started(references, operations, query, granularities, reads);
@@ -92,9 +111,38 @@ public final class AggregatesProcessor {
 
         /** Waits for the reads and evaluates the operations; a failed read is thrown as the store threw it. */
         public AggregatesResult finish() {
+            return finishFor(references);
+        }
+
+        /**
+         * Whether {@code others} read exactly the series these reads are reading: the same metrics with equal
+         * policies and the same aggregations, in the same order. A request that started reading from metrics it
+         * remembered can so use its reads once the metrics' rows confirm them.
+         */
+        public boolean readsSameAs(List<AggregatesReference> others) {
+            if (others.size() != references.size()) {
+                return false;
+            }
+            for (int i = 0; i < others.size(); i++) {
+                AggregatesReference mine = references.get(i);
+                AggregatesReference theirs = others.get(i);
+                if (!mine.target().metric().id().equals(theirs.target().metric().id())
+                        || !mine.target().policy().equals(theirs.target().policy())
+                        || !mine.aggregation().equals(theirs.aggregation())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@link #finish} for references that {@link #readsSameAs read the same series}, answered as theirs. */
+        public AggregatesResult finishFor(List<AggregatesReference> others) {
+            if (others != references && !readsSameAs(others)) {
+                throw new IllegalArgumentException("other references read other series");
+            }
             Map<Long, List<Points>> series = new LinkedHashMap<>();
             reads.forEach((g, pending) -> series.put(g, pending.stream().map(AggregatesProcessor::join).toList()));
-            return evaluate(references, operations, query, granularities, series);
+            return evaluate(others, operations, query, granularities, series);
         }
     }
 

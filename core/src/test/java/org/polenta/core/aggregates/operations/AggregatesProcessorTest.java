@@ -160,6 +160,40 @@ class AggregatesProcessorTest {
         assertThat(AggregatesQuery.of(null, null, null, null, Fill.NULL).neededOverlap()).isEqualTo(100.0);
     }
 
+    @Test
+    void readsStartedForOneSetOfReferencesServeOnlyReferencesReadingTheSameSeries() {
+        String a = "00000000-0000-4000-8000-00000000000a";
+        String b = "00000000-0000-4000-8000-00000000000b";
+        MetricAndPolicy ma = store(a, policy(60), List.of(0, 60), List.of(1, 2));
+        MetricAndPolicy mb = store(b, policy(60), List.of(0, 60), List.of(3, 4));
+        Operation op = PARSER.parse(List.of("aggregate", "mean", List.of("metric", List.of(a, "mean"), List.of(b, "mean"))));
+        AggregatesQuery query = AggregatesQuery.of(null, null, 60 * S, null, null);
+        List<AggregatesReference> refs = List.of(AggregatesReference.byId(ma, new MetricRef(a, "mean")),
+                AggregatesReference.byId(mb, new MetricRef(b, "mean")));
+        AggregatesProcessor.Started started = processor.start(refs, op, query);
+
+        // The same metrics found again (another row of the same metric, an equal policy): the same reads.
+        Metric renamed = new Metric(ma.metric().id(), "p60", "admin", "renamed", null, null, Metric.ACTIVE);
+        List<AggregatesReference> again = List.of(
+                AggregatesReference.byId(new MetricAndPolicy(renamed, policy(60)), new MetricRef(a, "mean")),
+                refs.get(1));
+        assertThat(started.readsSameAs(again)).isTrue();
+        assertThat(started.finishFor(again).render(AggregatesProcessorTest::rows))
+                .isEqualTo(processor.process(again, op, query).render(AggregatesProcessorTest::rows));
+
+        // Another policy (a changed timespan), another order, another aggregation or one reference less: not.
+        ArchivePolicy shorter = new ArchivePolicy("p60", 0, List.of(new ArchivePolicyItem(60 * S, 1L)),
+                Set.of("mean", "sum", "max"));
+        assertThat(started.readsSameAs(List.of(
+                AggregatesReference.byId(new MetricAndPolicy(ma.metric(), shorter), new MetricRef(a, "mean")),
+                refs.get(1)))).isFalse();
+        assertThat(started.readsSameAs(List.of(refs.get(1), refs.get(0)))).isFalse();
+        assertThat(started.readsSameAs(List.of(refs.get(0),
+                AggregatesReference.byId(mb, new MetricRef(b, "max"))))).isFalse();
+        assertThat(started.readsSameAs(refs.subList(0, 1))).isFalse();
+        assertThatThrownBy(() -> started.finishFor(refs.subList(0, 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private List<List<Double>> valuesOf(List<AggregatesReference> refs, Operation op, Fill fill) {
         AggregatesResult result = processor.process(refs, op, new AggregatesQuery(null, null, null, 100.0, fill));
         List<List<Double>> out = new ArrayList<>();

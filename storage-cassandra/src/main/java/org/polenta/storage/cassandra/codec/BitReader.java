@@ -1,5 +1,9 @@
 package org.polenta.storage.cassandra.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Reads back what {@link BitWriter} wrote; running past the end is a corrupt blob. */
 final class BitReader {
 
@@ -17,22 +21,39 @@ final class BitReader {
         if (position + width > (long) bytes.length * 8) {
             throw new IllegalStateException("corrupt series blob: truncated at bit " + position);
         }
-        long result = 0;
-        int remaining = width;
-        while (remaining > 0) {
-            int byteIndex = (int) (position >>> 3);
-            int availableInByte = 8 - (int) (position & 7);
-            int chunk = Math.min(availableInByte, remaining);
-            int bits = ((bytes[byteIndex] & 0xFF) >>> (availableInByte - chunk)) & ((1 << chunk) - 1);
-            result = (result << chunk) | bits;
-            remaining -= chunk;
-            position += chunk;
+        if (width > 56) {
+            long high = read(width - 32);
+            return (high << 32) | read(32);
         }
-        return result;
+        // The eight bytes from the current one, most significant first: the bits wanted are the top `width` ones
+        // once those already read are shifted out (at most 7 + 56 bits). A bit at a time was most of decoding.
+        int offset = (int) (position & 7);
+        long window = window((int) (position >>> 3));
+        position += width;
+        return (window << offset) >>> (64 - width);
     }
 
+    private long window(int byteIndex) {
+        if (byteIndex + 8 <= bytes.length) {
+            return (long) BIG_ENDIAN_LONGS.get(bytes, byteIndex);
+        }
+        long window = 0;
+        for (int i = byteIndex; i < byteIndex + 8; i++) {
+            window = (window << 8) | (i < bytes.length ? bytes[i] & 0xFF : 0);
+        }
+        return window;
+    }
+
+    private static final VarHandle BIG_ENDIAN_LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     boolean readBit() {
-        return read(1) == 1;
+        if (position >= (long) bytes.length * 8) {
+            throw new IllegalStateException("corrupt series blob: truncated at bit " + position);
+        }
+        int bit = (bytes[(int) (position >>> 3)] >>> (7 - (int) (position & 7))) & 1;
+        position++;
+        return bit == 1;
     }
 
     long readVarLong() {
