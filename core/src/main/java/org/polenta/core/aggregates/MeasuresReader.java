@@ -107,24 +107,9 @@ public final class MeasuresReader {
         return series.slice(from, to);
     }
 
-    /** {@link #readSeries} as a future: the storage read is asynchronous when the store's is. */
-    public CompletableFuture<Points> readSeriesAsync(UUID metricId, ArchivePolicyItem item, String method,
-                                                     Long start, Long stop) {
-        long g = item.granularityNanos();
-        long from = start == null ? Long.MIN_VALUE : FixedGrouping.floor(start, g);
-        long to = stop == null ? Long.MAX_VALUE : stop;
-        Aggregation aggregation = new Aggregation(method, g);
-        Long timespan = item.timespanNanos();
-        if (timespan == null) {
-            return store.readAsync(metricId, aggregation, from, to).thenApply(series -> series.slice(from, to));
-        }
-        return store.readAsync(metricId, aggregation, from, Long.MAX_VALUE)
-                .thenApply(tail -> truncate(tail, timespan, from, to).slice(from, to));
-    }
-
     /**
-     * {@link #readSeriesAsync} of several metrics with the same archive item and method, in the order of
-     * {@code metricIds}: the store may read them in one request.
+     * {@link #readSeries} of several metrics with the same archive item and method, in the order of
+     * {@code metricIds}, as a future: the store may read them in one request, asynchronously.
      */
     public CompletableFuture<List<Points>> readAllSeriesAsync(List<UUID> metricIds, ArchivePolicyItem item,
                                                               String method, Long start, Long stop) {
