@@ -178,7 +178,7 @@ def polenta(amqp_url, exchange, routing_key, api_url, admin_url, count, resource
     publish(bodies)
     published = time.time()
     durable = wait_until(lambda: stored() >= base + count, pause=0.05)
-    queryable = wait_until(lambda: backlog(api_url) == 0, pause=0.2)
+    queryable = wait_until(lambda: backlog(api_url) == 0, pause=0.5)
     return {"path": "polenta-listener", "samples": count, "resources": resources,
             "first_sight_s": round(first_sight, 2), "publish_s": round(published - t0, 2),
             "durable_s": round(durable - t0, 2), "durable_samples_per_s": round(count / (durable - t0)),

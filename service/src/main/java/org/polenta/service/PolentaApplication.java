@@ -160,9 +160,14 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         PublicUrls urls = new PublicUrls(config.getApi().isProxyHeaders());
         JsonBodies bodies = new JsonBodies(mapper, config.getApi().getMaxBodyBytes());
 
+        // The policies of existing metrics, which every processing run, measures and aggregates read needs, kept
+        // for a few seconds: another instance's PATCH is seen that late; the archive policy API writes through it,
+        // so this process sees its own changes at once. Creating metrics and rules still asks the store.
+        ArchivePolicyRepository policiesOfMetrics =
+                new CachingArchivePolicyRepository(storage.archivePolicies(), POLICY_CACHE_TTL);
         String processorName = "polenta-" + UUID.randomUUID();
         ProcessingStatistics statistics = new ProcessingStatistics();
-        MetricProcessing processing = new MetricProcessing(storage.metrics(), storage.archivePolicies(),
+        MetricProcessing processing = new MetricProcessing(storage.metrics(), policiesOfMetrics,
                 storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates()),
                 statistics);
         SackLeaseTable leases = new SackLeaseTable(storage.sackLeases(), processorName, storage.incoming().sackCount(),
@@ -197,11 +202,6 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, metricLocks, processing,
                 config.getApi().getRefreshTimeoutMillis());
 
-        // The policies of existing metrics, which every measures and aggregates read needs, kept for a few
-        // seconds: another API instance's PATCH is seen that late; the archive policy API writes through it, so
-        // this process sees its own changes at once. Creating metrics and rules still asks the store.
-        ArchivePolicyRepository policiesOfMetrics =
-                new CachingArchivePolicyRepository(storage.archivePolicies(), POLICY_CACHE_TTL);
         MetricLookup lookup = new MetricLookup(storage.metrics(), policiesOfMetrics);
         MeasuresReader reader = new MeasuresReader(storage.aggregates());
 

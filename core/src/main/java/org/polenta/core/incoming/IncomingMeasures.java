@@ -1,5 +1,6 @@
 package org.polenta.core.incoming;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,17 @@ public interface IncomingMeasures {
 
     /** Forgets exactly the batches of {@code processed}; batches that arrived meanwhile stay. */
     void remove(PendingMeasures processed);
+
+    /**
+     * Per sack, a time (epoch milliseconds) until which measures written so far may still land in it: a reader
+     * that found a sack empty and sees no later announcement may skip it ({@link QuietSacks}). Long.MAX_VALUE
+     * means unknown: look. A store that keeps no announcements says unknown for every sack.
+     */
+    default long[] activeUntil() {
+        long[] unknown = new long[sackCount()];
+        Arrays.fill(unknown, Long.MAX_VALUE);
+        return unknown;
+    }
 
     /** Backlog totals for /v1/status. */
     BacklogSummary summary();

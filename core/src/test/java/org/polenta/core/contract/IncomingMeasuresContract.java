@@ -243,6 +243,34 @@ public abstract class IncomingMeasuresContract {
     }
 
     @Test
+    void summarySeesMeasuresAddedToASackItFoundEmpty() {
+        UUID plain = metricInSack(1);
+        UUID keyed = metricInSack(1);
+        incoming.remove(incoming.pending(plain));
+        assertThat(incoming.summary().perMetric()).doesNotContainKeys(plain, keyed);
+        incoming.add(Map.of(plain, measures(1, 2)));
+        assertThat(incoming.summary().perMetric()).containsEntry(plain, 2L);
+        incoming.remove(incoming.pending(plain));
+        assertThat(incoming.summary().perMetric()).doesNotContainKey(plain);
+        incoming.addKeyed(List.of(new KeyedBatch(keyed, BatchKeys.of(T0, "m1"), measures(7))));
+        assertThat(incoming.summary().perMetric()).containsEntry(keyed, 1L);
+    }
+
+    @Test
+    void aWriteIsAnnouncedForItsSackUntilAfterItLanded() {
+        UUID plain = metricInSack(0);
+        UUID keyed = metricInSack(1);
+        long before = System.currentTimeMillis();
+        incoming.add(Map.of(plain, measures(1)));
+        incoming.addKeyed(List.of(new KeyedBatch(keyed, BatchKeys.of(T0, "m2"), measures(2))));
+        long after = System.currentTimeMillis();
+        long[] activeUntil = incoming.activeUntil();
+        assertThat(activeUntil).hasSize(incoming.sackCount());
+        assertThat(activeUntil[0]).isGreaterThanOrEqualTo(after).isGreaterThan(before);
+        assertThat(activeUntil[1]).isGreaterThanOrEqualTo(after).isGreaterThan(before);
+    }
+
+    @Test
     void twoWritersAddingToOneMetricAtOnceLoseNothing() throws Exception {
         UUID metric = UUID.randomUUID();
         int perWriter = 25;

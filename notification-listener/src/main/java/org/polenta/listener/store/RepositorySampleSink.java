@@ -15,10 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-import org.polenta.core.incoming.BatchKeys;
 import org.polenta.core.incoming.IncomingMeasures;
 import org.polenta.core.incoming.KeyedBatch;
-import org.polenta.core.incoming.Measure;
 import org.polenta.core.metric.MetricRepository;
 import org.polenta.core.resource.ResourceRepository;
 import org.polenta.core.resource.type.ResourceTypeRepository;
@@ -32,9 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The listener's sink over core's storage contracts: resources and metrics through the index repositories, points
  * into the backlog (IncomingMeasures), where the service's processors aggregate them like points POSTed to the
- * API. Each sample's point is a batch keyed by its message_id and timestamp ({@link BatchKeys}): a redelivered
- * message rewrites the same backlog rows, and if those were already processed, re-processing lays the same value
- * over the same timestamp, which changes no aggregate. Thread-safe: the listener's consumers call it concurrently.
+ * API, one batch per metric per storage round keyed by its samples' message_ids ({@link MetricBatches}): a
+ * redelivered round rewrites the same backlog rows, and if those were already processed, or the redelivery is
+ * grouped otherwise, re-processing lays the same values over the same timestamps, which changes no aggregate. Thread-safe: the listener's consumers call it concurrently.
  */
 public final class RepositorySampleSink implements SampleSink, AutoCloseable {
 
@@ -84,7 +82,7 @@ public final class RepositorySampleSink implements SampleSink, AutoCloseable {
         }
         List<ResourceRequest> requests = byResource.values().stream().map(ResourceRequest::of).toList();
         List<ResourceFiler.Filed> filed = fileAll(requests);
-        List<KeyedBatch> points = new ArrayList<>(batch.size());
+        MetricBatches points = new MetricBatches();
         int refused = 0;
         int r = 0;
         for (List<MappedSample> samples : byResource.values()) {
@@ -97,15 +95,15 @@ public final class RepositorySampleSink implements SampleSink, AutoCloseable {
             }
             for (MappedSample sample : samples) {
                 UUID metricId = filing.metricIds().get(sample.metricName());
-                points.add(new KeyedBatch(metricId, BatchKeys.of(sample.timestampNanos(), sample.messageId()),
-                        List.of(new Measure(sample.timestampNanos(), sample.value()))));
+                points.add(metricId, sample.timestampNanos(), sample.value(), sample.messageId());
             }
         }
-        incoming.addKeyed(points);
+        List<KeyedBatch> batches = points.batches();
+        incoming.addKeyed(batches);
         Set<Integer> sacks = new LinkedHashSet<>();
-        points.forEach(p -> sacks.add(incoming.sackOf(p.metricId())));
+        batches.forEach(b -> sacks.add(incoming.sackOf(b.metricId())));
         sacks.forEach(sackWritten::accept);
-        return new StoreOutcome(points.size(), refused);
+        return new StoreOutcome(points.points(), refused);
     }
 
     /**

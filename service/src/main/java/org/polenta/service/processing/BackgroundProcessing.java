@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The processor threads inside the service. Worker w scans its sacks (s % threads == w) every scan interval,
- * and sooner the sacks this instance just accepted measures for (see {@link ProcessingHints}).
+ * skipping those found empty that no writer has announced since (see {@link SackPass#runIfDue}), and sooner
+ * the sacks this instance just accepted measures for (see {@link ProcessingHints}).
  */
 public final class BackgroundProcessing implements Managed {
 
@@ -68,8 +69,9 @@ public final class BackgroundProcessing implements Managed {
                 long now = System.currentTimeMillis();
                 if (now >= nextFullScan) {
                     boolean busy = false;
+                    long[] announcements = pass.announcements();
                     for (int sack = worker; sack < leases.sacks() && running; sack += workers) {
-                        busy |= pass.run(sack) >= config.getMetricsPerPass();
+                        busy |= pass.runIfDue(sack, announcements, now) >= config.getMetricsPerPass();
                     }
                     nextFullScan = busy ? now : now + config.getScanIntervalMillis();
                     continue;

@@ -1,5 +1,6 @@
 package org.polenta.service.processing;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -7,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.polenta.core.incoming.IncomingMeasures;
+import org.polenta.core.incoming.QuietSacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class SackPass {
     private final int metricsPerPass;
     private final Executor runner;
     private final int metricsInParallel;
+    private final QuietSacks quiet;
 
     /**
      * @param runner runs the metrics of a pass; it needs threads enough for every processor thread's
@@ -43,6 +46,35 @@ public final class SackPass {
         this.metricsPerPass = metricsPerPass;
         this.runner = runner;
         this.metricsInParallel = metricsInParallel;
+        this.quiet = new QuietSacks(incoming.sackCount());
+    }
+
+    /**
+     * The writers' announcements per sack ({@link IncomingMeasures#activeUntil()}), for one scan over many sacks;
+     * when they cannot be read, every sack counts as announced.
+     */
+    public long[] announcements() {
+        try {
+            return incoming.activeUntil();
+        } catch (RuntimeException e) {
+            LOG.debug("could not read the sacks' announcements: {}", e.toString());
+            long[] unknown = new long[incoming.sackCount()];
+            Arrays.fill(unknown, Long.MAX_VALUE);
+            return unknown;
+        }
+    }
+
+    /**
+     * Runs a pass over the sack unless it was found empty and no writer has announced it since: an empty sack's
+     * partition still holds the tombstones of its processed rows, and scans come every second.
+     *
+     * @return what {@link #run} returned, or 0 when the sack was skipped
+     */
+    public int runIfDue(int sack, long[] announcements, long nowMillis) {
+        if (!quiet.mustLook(sack, announcements[sack], nowMillis)) {
+            return 0;
+        }
+        return run(sack);
     }
 
     /** @return how many metrics were found pending (a full pass suggests running again soon) */
@@ -50,6 +82,7 @@ public final class SackPass {
         if (!leases.hold(sack)) {
             return 0;
         }
+        long startedAt = System.currentTimeMillis();
         Set<UUID> pending;
         try {
             pending = incoming.metricsWithPending(sack, metricsPerPass);
@@ -57,6 +90,8 @@ public final class SackPass {
             LOG.warn("could not list the backlog of sack {}: {}", sack, e.toString());
             return 0;
         }
+        // Found empty: skipped until announced. Found busy: looked at again on the next scan, whatever it gets.
+        quiet.looked(sack, startedAt, pending.isEmpty());
         Semaphore slots = new Semaphore(metricsInParallel);
         try {
             for (UUID metric : pending) {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.polenta.core.incoming.IncomingMeasures;
 import org.polenta.core.incoming.KeyedBatch;
 import org.polenta.core.incoming.Measure;
 import org.polenta.core.incoming.PendingMeasures;
+import org.polenta.core.incoming.QuietSacks;
 import org.polenta.storage.cassandra.codec.MeasureBatchCodec;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
@@ -43,12 +46,23 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
     private final PreparedQuery batchesOfMetric;
     private final PreparedQuery deleteBatch;
     private final PreparedQuery countsOfSack;
+    private final SackActivity activity;
+    /** The sacks /v1/status found empty: it reads them again only once a writer announces them. */
+    private final QuietSacks quietForStatus;
+    private final LongSupplier clockMillis;
 
     public CassandraIncomingMeasures(Cql cql, int sacks) {
+        this(cql, sacks, System::currentTimeMillis);
+    }
+
+    public CassandraIncomingMeasures(Cql cql, int sacks, LongSupplier clockMillis) {
         if (sacks < 1) {
             throw new IllegalArgumentException("sacks must be at least 1");
         }
         this.sacks = sacks;
+        this.clockMillis = clockMillis;
+        this.activity = new SackActivity(cql, sacks, clockMillis);
+        this.quietForStatus = new QuietSacks(sacks);
         Cql.Queries queries = cql.queries("incoming_measures.cql");
         insert = queries.get("insert");
         metricsOfSack = queries.get("metricsOfSack");
@@ -66,15 +80,18 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
     @Override
     public void add(Map<UUID, List<Measure>> measuresByMetric) {
         List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        Set<Integer> sacksWritten = new HashSet<>();
         for (Map.Entry<UUID, List<Measure>> e : measuresByMetric.entrySet()) {
             List<Measure> measures = e.getValue();
             if (measures.isEmpty()) {
                 continue;
             }
             UUID metricId = e.getKey();
+            sacksWritten.add(sackOf(metricId));
             ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(measures));
             writes.add(() -> insert.executeAsync(sackOf(metricId), metricId, Uuids.timeBased(), measures.size(), blob));
         }
+        activity.announce(sacksWritten);
         BoundedAsync.runAll(writes);
     }
 
@@ -114,6 +131,7 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
                 writes.add(() -> insert.executeUnloggedBatchAsync(last));
             }
         }
+        activity.announce(rowsBySack.keySet());
         BoundedAsync.runAll(writes);
     }
 
@@ -160,16 +178,34 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
         }
     }
 
-    /** Reads the per-row counts of every sack in parallel; one partition per sack, no blob is decoded. */
+    @Override
+    public long[] activeUntil() {
+        return activity.activeUntil();
+    }
+
+    /**
+     * Reads the per-row counts of the sacks in parallel, one partition per sack, no blob decoded; a sack found
+     * empty before is read again only once a writer has announced it since ({@link QuietSacks}).
+     */
     @Override
     public BacklogSummary summary() {
+        long startedAt = clockMillis.getAsLong();
+        long[] activeUntil = activity.activeUntil();
+        List<Integer> looked = new ArrayList<>();
         List<Supplier<CompletionStage<Map<UUID, Long>>>> reads = new ArrayList<>();
         for (int sack = 0; sack < sacks; sack++) {
+            if (!quietForStatus.mustLook(sack, activeUntil[sack], startedAt)) {
+                continue;
+            }
             int s = sack;
+            looked.add(sack);
             reads.add(() -> countsOfSack.executeAsync(s).thenCompose(page -> countAll(page, new HashMap<>())));
         }
         Map<UUID, Long> perMetric = new HashMap<>();
-        for (Map<UUID, Long> counts : BoundedAsync.runAll(reads)) {
+        List<Map<UUID, Long>> countsBySack = BoundedAsync.runAll(reads);
+        for (int i = 0; i < looked.size(); i++) {
+            Map<UUID, Long> counts = countsBySack.get(i);
+            quietForStatus.looked(looked.get(i), startedAt, counts.isEmpty());
             counts.forEach((metric, count) -> perMetric.merge(metric, count, Long::sum));
         }
         long measures = perMetric.values().stream().mapToLong(Long::longValue).sum();
