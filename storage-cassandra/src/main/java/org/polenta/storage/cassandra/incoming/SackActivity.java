@@ -18,12 +18,12 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
  * The sack_activity markers: before rows are added to a sack, the sack is announced as active until a little
  * later, so that readers can skip the sacks that were empty when they last looked and announced nothing since.
  * An announcement covers {@link #SPAN_MILLIS}; a writer renews it only once less than {@link #RENEW_MILLIS} of
- * it is left, so a busy sack costs about one marker write per writer every two seconds, not one per backlog row.
+ * it is left, so a busy sack costs about one marker write per writer every five seconds, not one per backlog row.
  */
 final class SackActivity {
 
-    static final long SPAN_MILLIS = 4_000;
-    static final long RENEW_MILLIS = 2_000;
+    static final long SPAN_MILLIS = 10_000;
+    static final long RENEW_MILLIS = 5_000;
 
     private final PreparedQuery announce;
     private final PreparedQuery all;
