@@ -43,6 +43,16 @@ final class ScaledValues {
     }
 
     static void write(BitWriter out, double[] values, int decimals, int divisor) {
+        prepare(values, decimals, divisor).write(out);
+    }
+
+    /** The values scaled at the cheapest-looking multiplier, ready to be sized and written. */
+    static Prepared prepare(double[] values) {
+        int[] scale = chooseScale(values);
+        return prepare(values, scale[0], scale[1]);
+    }
+
+    static Prepared prepare(double[] values, int decimals, int divisor) {
         double multiplier = multiplier(decimals, divisor);
         long[] scaled = new long[values.length];
         long[] residuals = new long[values.length];
@@ -50,10 +60,23 @@ final class ScaledValues {
             scaled[i] = scale(values[i], multiplier);
             residuals[i] = residual(values[i], scaled[i], multiplier);
         }
-        out.write(decimals, 4);
-        out.write(divisor, 8);
-        IntegerSeries.write(out, scaled);
-        IntegerSeries.write(out, residuals);
+        return new Prepared(decimals, divisor, scaled, residuals, IntegerSeries.plan(scaled),
+            IntegerSeries.plan(residuals));
+    }
+
+    /** What {@link #write} writes, and its exact size in bits, known before writing. */
+    record Prepared(int decimals, int divisor, long[] scaled, long[] residuals, long scaledPlan, long residualPlan) {
+
+        long bits() {
+            return 4 + 8 + IntegerSeries.planBits(scaledPlan) + IntegerSeries.planBits(residualPlan);
+        }
+
+        void write(BitWriter out) {
+            out.write(decimals, 4);
+            out.write(divisor, 8);
+            IntegerSeries.write(out, scaled, scaledPlan);
+            IntegerSeries.write(out, residuals, residualPlan);
+        }
     }
 
     static double[] read(BitReader in, int count) {

@@ -79,19 +79,20 @@ public final class SeriesCodec {
         return new Points(timestamps, values);
     }
 
+    /**
+     * Whichever encoding is smaller, as ever (XOR on a tie), but both are sized exactly without being written,
+     * and only the winner is written.
+     */
     private static void writeValues(BitWriter out, double[] values) {
-        BitWriter xor = new BitWriter(values.length * 8);
-        XorValues.write(xor, values);
-        int[] scale = ScaledValues.chooseScale(values);
-        BitWriter scaled = new BitWriter(values.length * 2);
-        ScaledValues.write(scaled, values, scale[0], scale[1]);
-        if (scaled.bitLength() < xor.bitLength()) {
+        long xorBits = XorValues.bits(values);
+        ScaledValues.Prepared scaled = ScaledValues.prepare(values);
+        if (scaled.bits() < xorBits) {
             out.write(SCALED, 8);
-            out.append(scaled);
+            scaled.write(out);
             return;
         }
         out.write(XOR, 8);
-        out.append(xor);
+        XorValues.write(out, values);
     }
 
     private static long unitFor(long[] timestamps, long preferredUnit) {
