@@ -18,28 +18,75 @@ final class ScaledValues {
     private ScaledValues() {
     }
 
-    /** The multiplier that looks cheapest on a sample of the values, as {decimals, divisor}. */
+    /** The candidate multipliers in the order they are tried: decimals, then divisor, ascending. */
+    private static final int CANDIDATES = (MAX_DECIMALS + 1) * DIVISORS.length;
+    private static final double[] MULTIPLIERS = new double[CANDIDATES];
+
+    static {
+        for (int c = 0; c < CANDIDATES; c++) {
+            MULTIPLIERS[c] = multiplier(c / DIVISORS.length, DIVISORS[c % DIVISORS.length]);
+        }
+    }
+
+    /** Values a first, coarser look at the candidates samples, to find a good one to beat. */
+    private static final int FIRST_LOOK = 8;
+
+    /**
+     * The multiplier that looks cheapest on a sample of the values, as {decimals, divisor}: of those with the
+     * least cost on the sample, the first in candidate order.
+     *
+     * <p>A candidate's cost is summed over the sample and its sum stops as soon as it cannot win, so the sooner a
+     * cheap candidate is known the less is summed: a first look on a few of the sampled values picks the
+     * candidate to cost first, then every other one has to beat it (or tie it and come first in candidate order,
+     * which keeps the choice the one a plain scan in candidate order makes).
+     */
     static int[] chooseScale(double[] values) {
         int stride = Math.max(1, values.length / SAMPLE);
-        int[] best = {0, 1};
-        long bestCost = Long.MAX_VALUE;
-        for (int decimals = 0; decimals <= MAX_DECIMALS; decimals++) {
-            for (int divisor : DIVISORS) {
-                double multiplier = multiplier(decimals, divisor);
-                long cost = 0;
-                long previous = 0;
-                for (int i = 0; i < values.length && cost < bestCost; i += stride) {
-                    long scaled = scale(values[i], multiplier);
-                    cost += SignedBuckets.cost(scaled - previous) + SignedBuckets.cost(residual(values[i], scaled, multiplier));
-                    previous = scaled;
-                }
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = new int[] {decimals, divisor};
-                }
+        int firstLookStride = Math.max(stride, values.length / FIRST_LOOK);
+        int guess = 0;
+        long guessCost = Long.MAX_VALUE;
+        for (int c = 0; c < CANDIDATES; c++) {
+            long cost = sampleCost(values, MULTIPLIERS[c], firstLookStride, guessCost);
+            if (cost < guessCost) {
+                guessCost = cost;
+                guess = c;
             }
         }
-        return best;
+        int best = guess;
+        long bestCost = sampleCost(values, MULTIPLIERS[guess], stride, Long.MAX_VALUE);
+        for (int c = 0; c < CANDIDATES; c++) {
+            if (c == guess) {
+                continue;
+            }
+            // Before the best in candidate order, a tie is enough to take its place.
+            long limit = c < best ? bestCost + 1 : bestCost;
+            long cost = sampleCost(values, MULTIPLIERS[c], stride, limit);
+            if (cost < limit) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return new int[] {best / DIVISORS.length, DIVISORS[best % DIVISORS.length]};
+    }
+
+    /**
+     * The cost of one multiplier on every stride-th value, or, as soon as it cannot be below {@code limit}, some
+     * number >= limit: every value left costs at least 2 bits (a delta and a residual of at least 1 each).
+     */
+    private static long sampleCost(double[] values, double multiplier, int stride, long limit) {
+        long cost = 0;
+        long previous = 0;
+        long floorOfRest = 2L * ((values.length + stride - 1) / stride);
+        for (int i = 0; i < values.length; i += stride) {
+            if (cost + floorOfRest >= limit) {
+                return Math.max(limit, cost);
+            }
+            long scaled = scale(values[i], multiplier);
+            cost += SignedBuckets.cost(scaled - previous) + SignedBuckets.cost(residual(values[i], scaled, multiplier));
+            floorOfRest -= 2;
+            previous = scaled;
+        }
+        return cost;
     }
 
     static void write(BitWriter out, double[] values, int decimals, int divisor) {

@@ -57,6 +57,7 @@ final class SignedBuckets {
 
     /** The fewest bits holding {@code value} in two's complement; 0 for zero. */
     private static int signedWidth(long value) {
-        return value == 0 ? 0 : 65 - Long.numberOfLeadingZeros(value ^ (value >> 63));
+        // The zigzag form has as many significant bits, and none for zero: no branch.
+        return 64 - Long.numberOfLeadingZeros((value << 1) ^ (value >> 63));
     }
 }

@@ -36,6 +36,13 @@ class SeriesCodecEquivalenceTest {
         assertRoundTripsBitForBit(points, blob);
     }
 
+    @Property(tries = 500)
+    void choosesTheSameScaleAsVersionOne(@ForAll long seed, @ForAll Values values,
+                                         @ForAll @IntRange(min = 1, max = 3600) int size) {
+        double[] vs = SeriesShapes.values(new Random(seed), values, size);
+        assertThat(ScaledValues.chooseScale(vs)).isEqualTo(V1Reference.ScaledValues.chooseScale(vs));
+    }
+
     @Property(tries = 300)
     void xorSizeIsExact(@ForAll long seed, @ForAll Values values, @ForAll @IntRange(min = 1, max = 2000) int size) {
         double[] vs = SeriesShapes.values(new Random(seed), values, size);
