@@ -27,17 +27,25 @@ final class IntegerSeries {
         long buckets2 = 0;
         long any1 = 0;
         long any2 = 0;
-        long previousDelta = 0;
-        for (int i = 1; i < n; i++) {
-            long delta = xs[i] - xs[i - 1];
-            buckets1 += SignedBuckets.cost(delta);
-            any1 |= zigZag(delta);
-            if (i >= 2) {
-                long residual = delta - previousDelta;
-                buckets2 += SignedBuckets.cost(residual);
-                any2 |= zigZag(residual);
+        if (n > 1 && constantDelta(xs)) {
+            // Regular ticks, a constant, exact decimals' zero residuals: the sums below, without the loop.
+            long delta = xs[1] - xs[0];
+            buckets1 = (n - 1) * (long) SignedBuckets.cost(delta);
+            any1 = zigZag(delta);
+            buckets2 = (n - 2) * (long) SignedBuckets.cost(0);
+        } else {
+            long previousDelta = 0;
+            for (int i = 1; i < n; i++) {
+                long delta = xs[i] - xs[i - 1];
+                buckets1 += SignedBuckets.cost(delta);
+                any1 |= zigZag(delta);
+                if (i >= 2) {
+                    long residual = delta - previousDelta;
+                    buckets2 += SignedBuckets.cost(residual);
+                    any2 |= zigZag(residual);
+                }
+                previousDelta = delta;
             }
-            previousDelta = delta;
         }
         long count1 = Math.max(0, n - 1);
         long count2 = Math.max(0, n - 2);
@@ -63,6 +71,16 @@ final class IntegerSeries {
         return packPlan(best, fixed ? width : 0, bits);
     }
 
+    private static boolean constantDelta(long[] xs) {
+        long delta = xs[1] - xs[0];
+        for (int i = 2; i < xs.length; i++) {
+            if (xs[i] - xs[i - 1] != delta) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The size in bits of a {@link #plan}. */
     static long planBits(long plan) {
         return plan >>> 10;
@@ -84,6 +102,9 @@ final class IntegerSeries {
         }
         if (fixed) {
             out.write(width, 7);
+            if (width == 0) {
+                return;
+            }
         }
         for (int i = first; i < xs.length; i++) {
             long delta = xs[i] - xs[i - 1];

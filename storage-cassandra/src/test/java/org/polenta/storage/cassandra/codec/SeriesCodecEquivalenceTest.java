@@ -77,6 +77,23 @@ class SeriesCodecEquivalenceTest {
         assertThat(IntegerSeries.read(new BitReader(out.toByteArray()), size)).isEqualTo(xs);
     }
 
+    @Property(tries = 300)
+    void arithmeticProgressionsEncodeAsInVersionOne(@ForAll long first, @ForAll long step,
+                                                   @ForAll @IntRange(min = 1, max = 400) int size,
+                                                   @ForAll boolean smallStep) {
+        long[] xs = new long[size];
+        for (int i = 0; i < size; i++) {
+            xs[i] = first + i * (smallStep ? step % 100 : step);
+        }
+        BitWriter out = new BitWriter(8);
+        IntegerSeries.write(out, xs);
+        V1Reference.BitWriter reference = new V1Reference.BitWriter(8);
+        V1Reference.IntegerSeries.write(reference, xs);
+        assertThat(out.toByteArray()).isEqualTo(reference.toByteArray());
+        assertThat(IntegerSeries.planBits(IntegerSeries.plan(xs))).isEqualTo(out.bitLength());
+        assertThat(IntegerSeries.read(new BitReader(out.toByteArray()), size)).isEqualTo(xs);
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Long> unit() {
         return net.jqwik.api.Arbitraries.of(SeriesShapes.SECOND, SeriesShapes.MINUTE, 300 * SeriesShapes.SECOND,
