@@ -29,7 +29,7 @@ final class ScaledValues {
     }
 
     /** Values a first, coarser look at the candidates samples, to find a good one to beat. */
-    private static final int FIRST_LOOK = 8;
+    private static final int FIRST_LOOK = 4;
 
     /**
      * The multiplier that looks cheapest on a sample of the values, as {decimals, divisor}: of those with the

@@ -42,10 +42,7 @@ final class SignedBuckets {
     }
 
     static long read(BitReader in) {
-        int bucket = 0;
-        while (bucket < WIDTHS.length - 1 && in.readBit()) {
-            bucket++;
-        }
+        int bucket = in.readUnary(LAST);
         int width = WIDTHS[bucket];
         return width == 0 ? 0 : in.readSigned(width);
     }

@@ -38,8 +38,8 @@ public final class SeriesCodecBench {
                 }
             }
         }
-        System.out.printf("%-22s %10s %10s %7s %8s %8s%n", "shape", "v1 cpu us", "new cpu us", "speedup", "v1 B/pt",
-            "new B/pt");
+        System.out.printf("%-22s %10s %10s %7s %8s %8s %10s%n", "shape", "v1 cpu us", "new cpu us", "speedup", "v1 B/pt",
+            "new B/pt", "decode us");
         for (var e : shapes.entrySet()) {
             Points p = e.getValue();
             long unit = unitOf.get(e.getKey());
@@ -67,11 +67,21 @@ public final class SeriesCodecBench {
                 oldTimes.add(oldNanos / 1e3 / reps / batches);
                 newTimes.add(newNanos / 1e3 / reps / batches);
             }
+            byte[] blob = SeriesCodec.encode(p, unit);
+            List<Double> decodeTimes = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                for (int i = 0; i < reps * 20; i++) {
+                    sink += SeriesCodec.decode(blob).size();
+                }
+                decodeTimes.add((CPU.getCurrentThreadCpuTime() - t0) / 1e3 / reps / 20);
+            }
             double oldBytes = (double) V1Reference.encode(p, unit).length / p.size();
             double newBytes = (double) SeriesCodec.encode(p, unit).length / p.size();
             double o = median(oldTimes);
             double n = median(newTimes);
-            System.out.printf("%-22s %10.1f %10.1f %6.2fx %8.3f %8.3f%n", e.getKey(), o, n, o / n, oldBytes, newBytes);
+            System.out.printf("%-22s %10.1f %10.1f %6.2fx %8.3f %8.3f %10.1f%n", e.getKey(), o, n, o / n, oldBytes,
+                newBytes, median(decodeTimes));
         }
         System.out.println("(sink " + sink + ")");
     }

@@ -120,6 +120,8 @@ public final class ProcessingBench {
 
         private static final long BLOCK = 3600 * SECOND;
         private final Map<UUID, java.util.TreeMap<Long, byte[]>> blocks = new HashMap<>();
+        /** As the held-state cache keeps it: a number, not a blob to decode. */
+        private final Map<UUID, Long> newest = new HashMap<>();
 
         @Override
         public Points read(UUID metricId, long from, long to) {
@@ -152,16 +154,13 @@ public final class ProcessingBench {
                 Points old = stored == null ? Points.EMPTY : Blobs.decode(java.nio.ByteBuffer.wrap(stored));
                 own.put(index, Blobs.encode(PointsMerge.overlay(old, part), SECOND).array());
             }
+            newest.merge(metricId, points.timestamp(points.size() - 1), Math::max);
         }
 
         @Override
         public OptionalLong newestTimestamp(UUID metricId) {
-            var own = blocks.get(metricId);
-            if (own == null || own.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            Points last = Blobs.decode(java.nio.ByteBuffer.wrap(own.lastEntry().getValue()));
-            return OptionalLong.of(last.timestamp(last.size() - 1));
+            Long known = newest.get(metricId);
+            return known == null ? OptionalLong.empty() : OptionalLong.of(known);
         }
 
         double bytesPerPoint() {
