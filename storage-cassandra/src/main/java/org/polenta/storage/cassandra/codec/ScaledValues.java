@@ -1,5 +1,7 @@
 package org.polenta.storage.cassandra.codec;
 
+import java.util.Arrays;
+
 /**
  * Telemetry values are mostly short decimals (21.37) or means of a few of them (sum / 5, sum / 6). Such
  * doubles have noisy mantissas that XOR badly, but v × 10^k × d is (nearly) an integer whose deltas are small.
@@ -21,11 +23,27 @@ final class ScaledValues {
     /** The candidate multipliers in the order they are tried: decimals, then divisor, ascending. */
     private static final int CANDIDATES = (MAX_DECIMALS + 1) * DIVISORS.length;
     private static final double[] MULTIPLIERS = new double[CANDIDATES];
+    /**
+     * The candidates whose multiplier no earlier one has. A repeat (1 decimal, divisor 1 is 0 decimals, divisor
+     * 10; so are 20, 30 and 60 against 2, 3 and 6) costs the same as its first, so it can never be chosen: the
+     * first of equally cheap candidates is.
+     */
+    private static final int[] DISTINCT;
 
     static {
+        int[] distinct = new int[CANDIDATES];
+        int count = 0;
         for (int c = 0; c < CANDIDATES; c++) {
             MULTIPLIERS[c] = multiplier(c / DIVISORS.length, DIVISORS[c % DIVISORS.length]);
+            boolean repeat = false;
+            for (int earlier = 0; earlier < c; earlier++) {
+                repeat |= MULTIPLIERS[earlier] == MULTIPLIERS[c];
+            }
+            if (!repeat) {
+                distinct[count++] = c;
+            }
         }
+        DISTINCT = Arrays.copyOf(distinct, count);
     }
 
     /** Values a first, coarser look at the candidates samples, to find a good one to beat. */
@@ -45,7 +63,7 @@ final class ScaledValues {
         int firstLookStride = Math.max(stride, values.length / FIRST_LOOK);
         int guess = 0;
         long guessCost = Long.MAX_VALUE;
-        for (int c = 0; c < CANDIDATES; c++) {
+        for (int c : DISTINCT) {
             long cost = sampleCost(values, MULTIPLIERS[c], firstLookStride, guessCost);
             if (cost < guessCost) {
                 guessCost = cost;
@@ -54,7 +72,7 @@ final class ScaledValues {
         }
         int best = guess;
         long bestCost = sampleCost(values, MULTIPLIERS[guess], stride, Long.MAX_VALUE);
-        for (int c = 0; c < CANDIDATES; c++) {
+        for (int c : DISTINCT) {
             if (c == guess) {
                 continue;
             }
