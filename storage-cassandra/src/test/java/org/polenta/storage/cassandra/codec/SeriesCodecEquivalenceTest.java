@@ -49,6 +49,9 @@ class SeriesCodecEquivalenceTest {
         BitWriter out = new BitWriter(8);
         XorValues.write(out, vs);
         assertThat(XorValues.bits(vs)).isEqualTo(out.bitLength());
+        V1Reference.BitWriter reference = new V1Reference.BitWriter(8);
+        V1Reference.XorValues.write(reference, vs);
+        assertThat(out.toByteArray()).isEqualTo(reference.toByteArray());
     }
 
     @Property(tries = 300)
@@ -75,6 +78,10 @@ class SeriesCodecEquivalenceTest {
         IntegerSeries.write(out, xs);
         assertThat(IntegerSeries.planBits(plan)).isEqualTo(out.bitLength());
         assertThat(IntegerSeries.read(new BitReader(out.toByteArray()), size)).isEqualTo(xs);
+        // Unsorted, repeated, wrapping: as a measure batch's timestamps may be.
+        V1Reference.BitWriter reference = new V1Reference.BitWriter(8);
+        V1Reference.IntegerSeries.write(reference, xs);
+        assertThat(out.toByteArray()).isEqualTo(reference.toByteArray());
     }
 
     @Property(tries = 300)
