@@ -47,6 +47,21 @@ final class BitReader {
     private static final VarHandle BIG_ENDIAN_LONGS =
         MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /**
+     * Reads one-bits up to {@code max} (at most 56) of them, and the zero that ends them when fewer: the count
+     * of ones. The same as readBit() until a zero or the max, from one look at the next bytes.
+     */
+    int readUnary(int max) {
+        long ahead = window((int) (position >>> 3)) << (position & 7);
+        int ones = Math.min(Long.numberOfLeadingZeros(~ahead), max);
+        int consumed = ones < max ? ones + 1 : ones;
+        if (position + consumed > (long) bytes.length * 8) {
+            throw new IllegalStateException("corrupt series blob: truncated at bit " + position);
+        }
+        position += consumed;
+        return ones;
+    }
+
     boolean readBit() {
         if (position >= (long) bytes.length * 8) {
             throw new IllegalStateException("corrupt series blob: truncated at bit " + position);

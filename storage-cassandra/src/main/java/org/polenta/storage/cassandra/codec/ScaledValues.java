@@ -1,5 +1,7 @@
 package org.polenta.storage.cassandra.codec;
 
+import java.util.Arrays;
+
 /**
  * Telemetry values are mostly short decimals (21.37) or means of a few of them (sum / 5, sum / 6). Such
  * doubles have noisy mantissas that XOR badly, but v × 10^k × d is (nearly) an integer whose deltas are small.
@@ -18,31 +20,104 @@ final class ScaledValues {
     private ScaledValues() {
     }
 
-    /** The multiplier that looks cheapest on a sample of the values, as {decimals, divisor}. */
-    static int[] chooseScale(double[] values) {
-        int stride = Math.max(1, values.length / SAMPLE);
-        int[] best = {0, 1};
-        long bestCost = Long.MAX_VALUE;
-        for (int decimals = 0; decimals <= MAX_DECIMALS; decimals++) {
-            for (int divisor : DIVISORS) {
-                double multiplier = multiplier(decimals, divisor);
-                long cost = 0;
-                long previous = 0;
-                for (int i = 0; i < values.length && cost < bestCost; i += stride) {
-                    long scaled = scale(values[i], multiplier);
-                    cost += SignedBuckets.cost(scaled - previous) + SignedBuckets.cost(residual(values[i], scaled, multiplier));
-                    previous = scaled;
-                }
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = new int[] {decimals, divisor};
-                }
+    /** The candidate multipliers in the order they are tried: decimals, then divisor, ascending. */
+    private static final int CANDIDATES = (MAX_DECIMALS + 1) * DIVISORS.length;
+    private static final double[] MULTIPLIERS = new double[CANDIDATES];
+    /**
+     * The candidates whose multiplier no earlier one has. A repeat (1 decimal, divisor 1 is 0 decimals, divisor
+     * 10; so are 20, 30 and 60 against 2, 3 and 6) costs the same as its first, so it can never be chosen: the
+     * first of equally cheap candidates is.
+     */
+    private static final int[] DISTINCT;
+
+    static {
+        int[] distinct = new int[CANDIDATES];
+        int count = 0;
+        for (int c = 0; c < CANDIDATES; c++) {
+            MULTIPLIERS[c] = multiplier(c / DIVISORS.length, DIVISORS[c % DIVISORS.length]);
+            boolean repeat = false;
+            for (int earlier = 0; earlier < c; earlier++) {
+                repeat |= MULTIPLIERS[earlier] == MULTIPLIERS[c];
+            }
+            if (!repeat) {
+                distinct[count++] = c;
             }
         }
-        return best;
+        DISTINCT = Arrays.copyOf(distinct, count);
+    }
+
+    /** Values a first, coarser look at the candidates samples, to find a good one to beat. */
+    private static final int FIRST_LOOK = 4;
+
+    /**
+     * The multiplier that looks cheapest on a sample of the values, as {decimals, divisor}: of those with the
+     * least cost on the sample, the first in candidate order.
+     *
+     * <p>A candidate's cost is summed over the sample and its sum stops as soon as it cannot win, so the sooner a
+     * cheap candidate is known the less is summed: a first look on a few of the sampled values picks the
+     * candidate to cost first, then every other one has to beat it (or tie it and come first in candidate order,
+     * which keeps the choice the one a plain scan in candidate order makes).
+     */
+    static int[] chooseScale(double[] values) {
+        int stride = Math.max(1, values.length / SAMPLE);
+        int firstLookStride = Math.max(stride, values.length / FIRST_LOOK);
+        int guess = 0;
+        long guessCost = Long.MAX_VALUE;
+        for (int c : DISTINCT) {
+            long cost = sampleCost(values, MULTIPLIERS[c], firstLookStride, guessCost);
+            if (cost < guessCost) {
+                guessCost = cost;
+                guess = c;
+            }
+        }
+        int best = guess;
+        long bestCost = sampleCost(values, MULTIPLIERS[guess], stride, Long.MAX_VALUE);
+        for (int c : DISTINCT) {
+            if (c == guess) {
+                continue;
+            }
+            // Before the best in candidate order, a tie is enough to take its place.
+            long limit = c < best ? bestCost + 1 : bestCost;
+            long cost = sampleCost(values, MULTIPLIERS[c], stride, limit);
+            if (cost < limit) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return new int[] {best / DIVISORS.length, DIVISORS[best % DIVISORS.length]};
+    }
+
+    /**
+     * The cost of one multiplier on every stride-th value, or, as soon as it cannot be below {@code limit}, some
+     * number >= limit: every value left costs at least 2 bits (a delta and a residual of at least 1 each).
+     */
+    private static long sampleCost(double[] values, double multiplier, int stride, long limit) {
+        long cost = 0;
+        long previous = 0;
+        long floorOfRest = 2L * ((values.length + stride - 1) / stride);
+        for (int i = 0; i < values.length; i += stride) {
+            if (cost + floorOfRest >= limit) {
+                return Math.max(limit, cost);
+            }
+            long scaled = scale(values[i], multiplier);
+            cost += SignedBuckets.cost(scaled - previous) + SignedBuckets.cost(residual(values[i], scaled, multiplier));
+            floorOfRest -= 2;
+            previous = scaled;
+        }
+        return cost;
     }
 
     static void write(BitWriter out, double[] values, int decimals, int divisor) {
+        prepare(values, decimals, divisor).write(out);
+    }
+
+    /** The values scaled at the cheapest-looking multiplier, ready to be sized and written. */
+    static Prepared prepare(double[] values) {
+        int[] scale = chooseScale(values);
+        return prepare(values, scale[0], scale[1]);
+    }
+
+    static Prepared prepare(double[] values, int decimals, int divisor) {
         double multiplier = multiplier(decimals, divisor);
         long[] scaled = new long[values.length];
         long[] residuals = new long[values.length];
@@ -50,10 +125,23 @@ final class ScaledValues {
             scaled[i] = scale(values[i], multiplier);
             residuals[i] = residual(values[i], scaled[i], multiplier);
         }
-        out.write(decimals, 4);
-        out.write(divisor, 8);
-        IntegerSeries.write(out, scaled);
-        IntegerSeries.write(out, residuals);
+        return new Prepared(decimals, divisor, scaled, residuals, IntegerSeries.plan(scaled),
+            IntegerSeries.plan(residuals));
+    }
+
+    /** What {@link #write} writes, and its exact size in bits, known before writing. */
+    record Prepared(int decimals, int divisor, long[] scaled, long[] residuals, long scaledPlan, long residualPlan) {
+
+        long bits() {
+            return 4 + 8 + IntegerSeries.planBits(scaledPlan) + IntegerSeries.planBits(residualPlan);
+        }
+
+        void write(BitWriter out) {
+            out.write(decimals, 4);
+            out.write(divisor, 8);
+            IntegerSeries.write(out, scaled, scaledPlan);
+            IntegerSeries.write(out, residuals, residualPlan);
+        }
     }
 
     static double[] read(BitReader in, int count) {

@@ -41,12 +41,17 @@ public final class SeriesCodec {
         if (count == 0) {
             return out.toByteArray();
         }
-        long unit = unitFor(points.timestamps(), preferredUnit);
-        out.writeVarLong(unit);
-        long[] ticks = new long[count];
-        for (int i = 0; i < count; i++) {
-            ticks[i] = points.timestamp(i) / unit;
+        long[] timestamps = points.timestamps();
+        long unit = preferredUnit;
+        long[] ticks = preferredUnit > 0 ? ticksIn(timestamps, preferredUnit) : null;
+        if (ticks == null) {
+            unit = fallbackUnitFor(timestamps);
+            ticks = new long[count];
+            for (int i = 0; i < count; i++) {
+                ticks[i] = timestamps[i] / unit;
+            }
         }
+        out.writeVarLong(unit);
         IntegerSeries.write(out, ticks);
         writeValues(out, points.values());
         return out.toByteArray();
@@ -79,25 +84,55 @@ public final class SeriesCodec {
         return new Points(timestamps, values);
     }
 
+    /**
+     * Whichever encoding is smaller, as ever (XOR on a tie), but both are sized exactly without being written,
+     * and only the winner is written.
+     */
     private static void writeValues(BitWriter out, double[] values) {
-        BitWriter xor = new BitWriter(values.length * 8);
-        XorValues.write(xor, values);
-        int[] scale = ScaledValues.chooseScale(values);
-        BitWriter scaled = new BitWriter(values.length * 2);
-        ScaledValues.write(scaled, values, scale[0], scale[1]);
-        if (scaled.bitLength() < xor.bitLength()) {
+        long xorBits = XorValues.bits(values);
+        ScaledValues.Prepared scaled = ScaledValues.prepare(values);
+        if (scaled.bits() < xorBits) {
             out.write(SCALED, 8);
-            out.append(scaled);
+            scaled.write(out);
             return;
         }
         out.write(XOR, 8);
-        out.append(xor);
+        XorValues.write(out, values);
     }
 
-    private static long unitFor(long[] timestamps, long preferredUnit) {
-        if (preferredUnit > 0 && allMultiplesOf(timestamps, preferredUnit)) {
-            return preferredUnit;
+    /**
+     * The timestamps counted in {@code unit}, or null when one is not a multiple of it. Mostly one division: a
+     * timestamp one unit after the previous one is one tick after it (aggregates are regular).
+     */
+    private static long[] ticksIn(long[] timestamps, long unit) {
+        if (timestamps[0] % unit != 0) {
+            return null;
         }
+        long[] ticks = new long[timestamps.length];
+        long tick = timestamps[0] / unit;
+        ticks[0] = tick;
+        for (int i = 1; i < timestamps.length; i++) {
+            long gap = timestamps[i] - timestamps[i - 1];
+            if (gap == unit) {
+                tick++;
+            } else if (gap > 0) {
+                if (gap % unit != 0) {
+                    return null;
+                }
+                tick += gap / unit;
+            } else {
+                // The gap overflowed (timestamps increase): divide the timestamp itself.
+                if (timestamps[i] % unit != 0) {
+                    return null;
+                }
+                tick = timestamps[i] / unit;
+            }
+            ticks[i] = tick;
+        }
+        return ticks;
+    }
+
+    private static long fallbackUnitFor(long[] timestamps) {
         for (long unit : FALLBACK_UNITS) {
             if (allMultiplesOf(timestamps, unit)) {
                 return unit;

@@ -47,4 +47,36 @@ class BitReaderTest {
         assertThatThrownBy(in::readBit).hasMessageContaining("corrupt series blob");
         assertThatThrownBy(() -> in.read(1)).hasMessageContaining("corrupt series blob");
     }
+
+    @Test
+    void readUnaryReadsWhatABitAtATimeReadsAndReportsTruncation() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 2000; trial++) {
+            byte[] bytes = new byte[1 + random.nextInt(12)];
+            for (int i = 0; i < bytes.length; i++) {
+                // Mostly ones, so runs reach the maximum and the end of the blob.
+                bytes[i] = (byte) (random.nextInt(3) == 0 ? random.nextInt(256) : 0xFF);
+            }
+            int max = 1 + random.nextInt(6);
+            BitReader fast = new BitReader(bytes);
+            BitReader slow = new BitReader(bytes);
+            while (true) {
+                Integer expected;
+                try {
+                    int ones = 0;
+                    while (ones < max && slow.readBit()) {
+                        ones++;
+                    }
+                    expected = ones;
+                } catch (IllegalStateException truncated) {
+                    expected = null;
+                }
+                if (expected == null) {
+                    assertThatThrownBy(() -> fast.readUnary(max)).hasMessageContaining("corrupt series blob");
+                    break;
+                }
+                assertThat(fast.readUnary(max)).isEqualTo(expected);
+            }
+        }
+    }
 }
