@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * into the backlog (IncomingMeasures), where the service's processors aggregate them like points POSTed to the
  * API, one batch per metric per storage round keyed by its samples' message_ids ({@link MetricBatches}): a
  * redelivered round rewrites the same backlog rows, and if those were already processed, or the redelivery is
- * grouped otherwise, re-processing lays the same values over the same timestamps, which changes no aggregate. Thread-safe: the listener's consumers call it concurrently.
+ * grouped otherwise, re-processing lays the same values over the same timestamps, which changes no aggregate.
+ * Thread-safe: the listener's consumers call it concurrently.
  */
 public final class RepositorySampleSink implements SampleSink, AutoCloseable {
 
