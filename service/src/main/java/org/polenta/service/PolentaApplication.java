@@ -22,6 +22,8 @@ import org.polenta.core.aggregates.MeasuresReader;
 import org.polenta.core.aggregates.operations.AggregatesProcessor;
 import org.polenta.core.archive.ArchivePolicyRepository;
 import org.polenta.core.archive.CachingArchivePolicyRepository;
+import org.polenta.core.metric.CachingMetricRepository;
+import org.polenta.core.metric.MetricRepository;
 import org.polenta.core.processor.MetricProcessor;
 import org.polenta.core.processor.ProcessingStatistics;
 import org.polenta.service.api.PythonJsonPrinter;
@@ -109,6 +111,8 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
     private static final int METRIC_LOCK_STRIPES = 1024;
     /** How long a policy definition read for a metric is used before it is read again. */
     static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(10);
+    /** How long a metric row read by a batch of measures or a cross-metric read is used before it is read again. */
+    static final Duration METRIC_CACHE_TTL = Duration.ofSeconds(10);
 
     private ConfigLocation configLocation;
 
@@ -165,9 +169,13 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         // so this process sees its own changes at once. Creating metrics and rules still asks the store.
         ArchivePolicyRepository policiesOfMetrics =
                 new CachingArchivePolicyRepository(storage.archivePolicies(), POLICY_CACHE_TTL);
+        // Metrics named by batches of measures and cross-metric reads, kept for a few seconds: another instance's
+        // delete is seen that late (its measures are then dropped by processing); what this process writes through
+        // it is seen at once. Single lookups and searches still ask the store.
+        MetricRepository metrics = new CachingMetricRepository(storage.metrics(), METRIC_CACHE_TTL);
         String processorName = "polenta-" + UUID.randomUUID();
         ProcessingStatistics statistics = new ProcessingStatistics();
-        MetricProcessing processing = new MetricProcessing(storage.metrics(), policiesOfMetrics,
+        MetricProcessing processing = new MetricProcessing(metrics, policiesOfMetrics,
                 storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates()),
                 statistics);
         SackLeaseTable leases = new SackLeaseTable(storage.sackLeases(), processorName, storage.incoming().sackCount(),
@@ -202,7 +210,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         MetricRefresher refresher = new MetricRefresher(storage.incoming(), leases, metricLocks, processing,
                 config.getApi().getRefreshTimeoutMillis());
 
-        MetricLookup lookup = new MetricLookup(storage.metrics(), policiesOfMetrics);
+        MetricLookup lookup = new MetricLookup(metrics, policiesOfMetrics);
         MeasuresReader reader = new MeasuresReader(storage.aggregates());
 
         // Resources, resource types, history and search (issue 3).
@@ -212,10 +220,10 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 new MetricDefinitions(storage.archivePolicyRules(), enforcer);
         ResourceOperations resourceOperations =
                 new ResourceOperations(storage.resources(), resourceTypes,
-                        storage.metrics(), metricDefinitions, new ResourceMetricsBinding(
-                                storage.metrics(), storage.archivePolicies()), enforcer, Clock.systemUTC());
+                        metrics, metricDefinitions, new ResourceMetricsBinding(
+                                metrics, storage.archivePolicies()), enforcer, Clock.systemUTC());
         NamedMetrics namedMetrics = new NamedMetrics(
-                resourceOperations, storage.resources(), storage.metrics(), metricDefinitions);
+                resourceOperations, storage.resources(), metrics, metricDefinitions);
         ResourceQueries resourceQueries =
                 new ResourceQueries(storage.resources(), resourceTypes,
                         new ResourcePolicy(enforcer), config.getApi().getMaxLimit());
@@ -249,39 +257,39 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         jersey.register(new ArchivePolicyRuleResource(new ArchivePolicyRuleOperations(storage.archivePolicyRules(),
                 storage.archivePolicies(), enforcer, bodies, urls)));
         jersey.register(new MetricResource(
-                new MetricCreation(storage.metrics(), storage.archivePolicies(), storage.archivePolicyRules(), enforcer,
+                new MetricCreation(metrics, storage.archivePolicies(), storage.archivePolicyRules(), enforcer,
                         storage.resources(), resourceOperations),
-                new MetricListing(storage.metrics(), enforcer, config.getApi().getMaxLimit()),
-                lookup, storage.metrics(), enforcer, bodies, urls, namedMetrics, resourceOperations));
+                new MetricListing(metrics, enforcer, config.getApi().getMaxLimit()),
+                lookup, metrics, enforcer, bodies, urls, namedMetrics, resourceOperations));
         jersey.register(new MeasuresResource(lookup, namedMetrics,
-                new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader, refresher,
+                new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), reader, refresher,
                 enforcer, bodies));
         jersey.register(new BatchMeasuresResource(
-                new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), bodies));
-        jersey.register(new SearchMetricResource(new MetricSearch(storage.metrics(), lookup, reader, enforcer), bodies));
-        CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(storage.metrics(), lookup,
+                new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), bodies));
+        jersey.register(new SearchMetricResource(new MetricSearch(metrics, lookup, reader, enforcer), bodies));
+        CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(metrics, lookup,
                 new CrossMetricAggregator(reader), refresher, enforcer);
         jersey.register(new AggregationResource(crossMetricAggregation, bodies));
         jersey.register(new AggregationByResourceResource(
                 new ResourceMetricAggregation(resourceTypes, resourceQueries,
-                        storage.metrics(), crossMetricAggregation), bodies));
+                        metrics, crossMetricAggregation), bodies));
         jersey.register(new AggregatesResource(
-                new AggregatesComputation(storage.metrics(), lookup,
+                new AggregatesComputation(metrics, lookup,
                         new AggregatesProcessor(reader), refresher, enforcer,
                         new IndexedAggregatesResources(resourceQueries, resourceTypes,
-                                storage.metrics())), bodies));
+                                metrics)), bodies));
         jersey.register(new ResourceTypeResource(resourceTypes, bodies, urls));
         jersey.register(new ResourceResource(resourceOperations, resourceQueries,
                 resourceTypes, bodies, urls));
         jersey.register(new NamedMetricResource(namedMetrics, resourceOperations, lookup,
-                storage.metrics(), new MeasuresIntake(storage.incoming(), storage.metrics(), enforcer, hints), reader,
+                metrics, new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), reader,
                 refresher, enforcer, bodies));
         jersey.register(new SearchResourceResource(resourceQueries, resourceTypes,
                 bodies, urls));
         jersey.register(new UsageResource(new UsageReport(
-                resourceQueries, storage.metrics(), lookup, reader, Clock.systemUTC())));
+                resourceQueries, metrics, lookup, reader, Clock.systemUTC())));
         jersey.register(new BatchResourceMeasuresResource(
-                new ResourceMeasuresBatch(storage.resources(), storage.metrics(),
+                new ResourceMeasuresBatch(storage.resources(), metrics,
                         resourceOperations, metricDefinitions, storage.incoming(), hints, enforcer), bodies));
     }
 }

@@ -66,6 +66,40 @@ public abstract class MetricRepositoryContract {
     }
 
     @Test
+    void aMetricCreatedWithARandomIdIsLikeAnyOther() {
+        Metric metric = metric(ContractNames.unique("user"), "disk.usage", UUID.randomUUID());
+        metrics.createWithRandomId(metric);
+        assertThat(metrics.get(metric.id())).contains(metric);
+        assertThat(metrics.get(List.of(metric.id()))).containsExactly(metric);
+        metrics.delete(metric.id());
+        assertThat(metrics.get(metric.id())).isEmpty();
+        assertThatThrownBy(() -> metrics.delete(metric.id())).isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
+    void anIdThatIsNotRandomIsStillCheckedWhenCreatedAsRandom() {
+        Metric first = new Metric(UUID.nameUUIDFromBytes(ContractNames.unique("named").getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)), "low", "u", "a", null, null, Metric.ACTIVE);
+        metrics.create(first);
+        Metric impostor = new Metric(first.id(), "high", "mallory", "b", null, null, Metric.ACTIVE);
+        assertThatThrownBy(() -> metrics.createWithRandomId(impostor)).isInstanceOf(AlreadyExistsException.class);
+        assertThat(metrics.get(first.id())).contains(first);
+    }
+
+    @Test
+    void getOfManyFindsEveryOne() {
+        List<Metric> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 75; i++) {
+            Metric m = metric("u", "m" + i, null);
+            metrics.createWithRandomId(m);
+            created.add(m);
+        }
+        List<UUID> ids = created.stream().map(Metric::id).toList();
+        assertThat(metrics.get(ids)).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(metrics.getAsync(ids).join()).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
     void getOfSeveralLeavesOutMissingAndDeletedOnes() {
         Metric a = metric("u", "a", null);
         Metric b = metric("u", "b", null);

@@ -73,6 +73,16 @@ public final class InMemoryMetricRepository implements MetricRepository {
             metric.unit(), metric.resourceId(), Metric.DELETED));
     }
 
+    @Override
+    public synchronized void attach(UUID id, UUID resourceId, String name) {
+        Metric metric = metrics.get(id);
+        if (metric == null || !metric.isActive()) {
+            throw new NoSuchEntityException("Metric " + id + " does not exist");
+        }
+        metrics.put(id, new Metric(metric.id(), metric.archivePolicyName(), metric.creator(), name,
+            metric.unit(), resourceId, metric.status()));
+    }
+
     /** Ids compare as UUIDs, like the Cassandra columns: any letter case matches, malformed text matches nothing. */
     private static String canonical(String field, String value) {
         if (value == null || !(field.equals("id") || field.equals("resource_id"))) {

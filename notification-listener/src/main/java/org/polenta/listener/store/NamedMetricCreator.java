@@ -33,7 +33,7 @@ final class NamedMetricCreator {
                 // The listener's id exists but is deleted (through the API): the resource gets a new metric of that
                 // name, as Gnocchi would create one.
                 id = UUID.randomUUID();
-                metrics.create(metric(id, resourceId, wanted));
+                metrics.createWithRandomId(metric(id, resourceId, wanted));
             }
             ids.put(wanted.name(), id);
         }

@@ -82,7 +82,7 @@ public final class MetricCreation {
             throw ApiException.badRequest(d);
         }
         Metric metric = new Metric(UUID.randomUUID(), chosen, caller.creator(), name, unit, resourceId, Metric.ACTIVE);
-        metrics.create(metric);
+        metrics.createWithRandomId(metric);
         resourceOperations.metricChanged(metric, true);
         return metric;
     }

@@ -63,7 +63,7 @@ public final class ResourceMetricsBinding {
                 metrics.get(id).ifPresent(m -> attachQuietly(id, null, m.name()));
             }
         }
-        plan.toCreate().forEach(metrics::create);
+        plan.toCreate().forEach(metrics::createWithRandomId);
         plan.toAttach().forEach((id, name) -> attachQuietly(id, resourceId, name));
     }
 

@@ -44,6 +44,7 @@ public final class CassandraMetricRepository implements MetricRepository {
 
     private final PreparedQuery insert;
     private final PreparedQuery select;
+    private final PreparedQuery insertNew;
     private final PreparedQuery selectSeveral;
     private final PreparedQuery markDeleted;
     private final PreparedQuery attach;
@@ -53,6 +54,7 @@ public final class CassandraMetricRepository implements MetricRepository {
         Cql.Queries queries = cql.queries("metrics.cql");
         insert = queries.get("insert");
         select = queries.get("select");
+        insertNew = queries.get("insertNew");
         selectSeveral = queries.get("selectSeveral");
         markDeleted = queries.get("markDeleted");
         attach = queries.get("attach");
@@ -72,27 +74,40 @@ public final class CassandraMetricRepository implements MetricRepository {
         }
     }
 
+    /**
+     * A plain write: the id is random and unknown to anyone else until this returns, so no row can be there to
+     * overwrite, and no conditional update (delete, attach) of this row can run before it; later lightweight
+     * transactions on the row then see it, as they see any earlier write.
+     */
+    @Override
+    public void createWithRandomId(Metric metric) {
+        if (metric.id().version() != 4) {
+            create(metric);
+            return;
+        }
+        insertNew.execute(metric.id(), metric.archivePolicyName(), metric.creator(), metric.name(), metric.unit(),
+            metric.resourceId(), metric.status());
+    }
+
     @Override
     public Optional<Metric> get(UUID id) {
         return Optional.ofNullable(select.execute(id).one()).map(CassandraMetricRepository::toMetric)
             .filter(Metric::isActive);
     }
 
+    /** IN_LIMIT ids per request, a bounded number of requests in flight. */
     @Override
     public List<Metric> get(List<UUID> ids) {
         List<Supplier<CompletionStage<AsyncResultSet>>> reads = new ArrayList<>();
-        for (UUID id : ids) {
-            reads.add(() -> select.executeAsync(id));
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            List<UUID> some = List.copyOf(ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)));
+            reads.add(() -> selectSeveral.executeAsync(some));
         }
         List<Metric> metrics = new ArrayList<>();
         for (AsyncResultSet read : BoundedAsync.runAll(reads)) {
-            Row row = read.one();
-            if (row != null) {
-                Metric metric = toMetric(row);
-                if (metric.isActive()) {
-                    metrics.add(metric);
-                }
-            }
+            List<Metric> found = new ArrayList<>();
+            collectActive(read, found).toCompletableFuture().join();
+            metrics.addAll(found);
         }
         return metrics;
     }
@@ -104,7 +119,7 @@ public final class CassandraMetricRepository implements MetricRepository {
      */
     @Override
     public CompletableFuture<List<Metric>> getAsync(List<UUID> ids) {
-        if (ids.size() > BoundedAsync.DEFAULT_MAX_IN_FLIGHT) {
+        if (ids.size() > BoundedAsync.DEFAULT_MAX_IN_FLIGHT * IN_LIMIT) {
             return CompletableFuture.completedFuture(get(ids));
         }
         List<CompletableFuture<List<Metric>>> reads = new ArrayList<>();
