@@ -1,21 +1,14 @@
 package org.polenta.storage.cassandra;
 
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.polenta.core.aggregates.Aggregation;
 import org.polenta.core.aggregates.Points;
 import org.polenta.storage.cassandra.codec.SeriesCodec;
-import org.polenta.storage.cassandra.cql.CqlScript;
 
 /**
  * Bytes per aggregated point, for a day of realistic 1-minute series written the way the processor writes
@@ -52,7 +45,8 @@ public final class AggregateSizeBenchmark {
                     }
                 }
                 report(bytesAndPoints);
-                flushAndMeasure(storage, keyspace, dataRoot, bytesAndPoints);
+                AggregatesOnDisk.flushAndMeasure(storage, keyspace, dataRoot,
+                    bytesAndPoints.values().stream().mapToLong(a -> a[1]).sum());
             } finally {
                 CassandraKeyspaceExtension.drop(storage, keyspace);
             }
@@ -122,46 +116,5 @@ public final class AggregateSizeBenchmark {
         }
         System.out.printf("encoded blobs  %-40s %8d points %10d bytes %6.3f B/point%n", "ALL", points, bytes,
             (double) bytes / points);
-    }
-
-    private static void flushAndMeasure(CassandraStorage storage, String keyspace, Path dataRoot,
-                                        Map<String, long[]> bytesAndPoints) throws Exception {
-        storage.session().execute(SimpleStatement.newInstance(
-            CqlScript.load("queries/bench.cql", Map.of("keyspace", keyspace)).statement("flushAggregatesSoon"))
-            .setTimeout(Duration.ofSeconds(30)));
-        long points = bytesAndPoints.values().stream().mapToLong(a -> a[1]).sum();
-        Path tableDirParent = dataRoot.resolve(keyspace);
-        for (int attempt = 0; attempt < 30; attempt++) {
-            Thread.sleep(2000);
-            long data = sizeOf(tableDirParent, "-Data.db");
-            if (data > 0) {
-                Thread.sleep(4000);
-                data = sizeOf(tableDirParent, "-Data.db");
-                long all = sizeOf(tableDirParent, "");
-                System.out.printf("sstables       Data.db of aggregates: %d bytes for %d points = %.3f B/point; "
-                    + "all sstable components: %d bytes = %.3f B/point%n", data, points, (double) data / points,
-                    all, (double) all / points);
-                return;
-            }
-        }
-        System.out.println("sstables       no Data.db appeared under " + tableDirParent.toAbsolutePath());
-    }
-
-    private static long sizeOf(Path keyspaceDir, String suffix) throws IOException {
-        if (!Files.isDirectory(keyspaceDir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(keyspaceDir)) {
-            List<Path> matching = files.filter(p -> p.getParent().getFileName().toString().startsWith("aggregates-"))
-                .filter(p -> !p.toString().contains("snapshots") && !p.toString().contains("backups"))
-                .filter(Files::isRegularFile)
-                .filter(p -> p.getFileName().toString().endsWith(suffix))
-                .toList();
-            long total = 0;
-            for (Path p : matching) {
-                total += Files.size(p);
-            }
-            return total;
-        }
     }
 }

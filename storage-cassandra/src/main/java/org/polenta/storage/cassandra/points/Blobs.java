@@ -14,9 +14,17 @@ final class Blobs {
         if (blob == null) {
             return Points.EMPTY;
         }
+        return SeriesCodec.decode(bytes(blob));
+    }
+
+    /** The buffer's bytes; null for a null buffer (no row, or no value). */
+    static byte[] bytes(ByteBuffer blob) {
+        if (blob == null) {
+            return null;
+        }
         byte[] bytes = new byte[blob.remaining()];
         blob.duplicate().get(bytes);
-        return SeriesCodec.decode(bytes);
+        return bytes;
     }
 
     static ByteBuffer encode(Points points, long unit) {

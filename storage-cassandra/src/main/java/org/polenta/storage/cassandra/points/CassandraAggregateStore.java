@@ -5,9 +5,14 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,18 +21,24 @@ import java.util.function.Supplier;
 import org.polenta.core.aggregates.AggregateStore;
 import org.polenta.core.aggregates.Aggregation;
 import org.polenta.core.aggregates.Points;
-import org.polenta.storage.cassandra.codec.SeriesCodec;
+import org.polenta.storage.cassandra.codec.SplitAlias;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
 
 /**
  * Aggregated series in the aggregates table, cut into splits (see {@link SplitLayout}), each a SeriesCodec
- * blob with timestamps counted in granularity units. Expiry is by TTL only, never by DELETE.
+ * blob with timestamps counted in granularity units, or a {@link SplitAlias} of another method's split at the same
+ * index when writeAll found the two bitwise equal (see {@link SplitGroupEncoder}). Expiry is by TTL only, never by
+ * DELETE.
  *
  * <p>write() is a read-modify-write of the affected splits; like Gnocchi's metricd it relies on one processor
  * per metric at a time (sack leases), not on Cassandra, to serialise writers of a series. The read is skipped
  * when the split is in the {@link HeldStateCache}: this instance wrote it last, within its hold of the sack.
+ *
+ * <p>Aliases are made only among the series of one writeAll, which the processor calls with every series of the
+ * metric's policy. A series written on its own later (write) never becomes an alias, but if it is the split an
+ * alias stands for, the alias follows it: writing a subset of a policy's methods is for tests, not processing.
  */
 public final class CassandraAggregateStore implements AggregateStore {
 
@@ -35,6 +46,7 @@ public final class CassandraAggregateStore implements AggregateStore {
     private final PreparedQuery split;
     private final PreparedQuery splitsBetween;
     private final PreparedQuery splitsBetweenOfSeveral;
+    private final PreparedQuery splitsIn;
     private final HeldStateCache cache;
 
     public CassandraAggregateStore(Cql cql) {
@@ -48,6 +60,7 @@ public final class CassandraAggregateStore implements AggregateStore {
         split = queries.get("split");
         splitsBetween = queries.get("splitsBetween");
         splitsBetweenOfSeveral = queries.get("splitsBetweenOfSeveral");
+        splitsIn = queries.get("splitsIn");
     }
 
     @Override
@@ -56,16 +69,18 @@ public final class CassandraAggregateStore implements AggregateStore {
             return Points.EMPTY;
         }
         long granularity = aggregation.granularityNanos();
-        long first = from == Long.MIN_VALUE ? Long.MIN_VALUE : SplitLayout.splitOf(from, granularity);
-        long last = to == Long.MAX_VALUE ? Long.MAX_VALUE : SplitLayout.splitOf(to - 1, granularity);
-        List<Points> parts = new ArrayList<>();
-        for (Row row : splitsBetween.execute(metricId, aggregation.method(), granularity, first, last)) {
-            parts.add(Blobs.decode(row.getByteBuffer("points")));
+        List<StoredSplit> splits = new ArrayList<>();
+        for (Row row : splitsBetween.execute(metricId, aggregation.method(), granularity, firstSplit(from, granularity),
+                lastSplit(to, granularity))) {
+            splits.add(stored(row));
         }
-        if (parts.isEmpty()) {
-            return Points.EMPTY;
+        Map<AliasedSplits.Target, StoredSplit> targets = new HashMap<>();
+        for (Map.Entry<String, SortedSet<Long>> t : AliasedSplits.targetsOf(splits).entrySet()) {
+            for (Row row : splitsIn.execute(metricId, t.getKey(), granularity, List.copyOf(t.getValue()))) {
+                targets.put(new AliasedSplits.Target(metricId, t.getKey(), row.getLong("split")), stored(row));
+            }
         }
-        return PointsMerge.concat(parts).slice(from, to);
+        return joined(AliasedSplits.resolve(metricId, splits, targets), from, to);
     }
 
     /** {@link #read} with the driver's asynchronous API: no thread waits while Cassandra answers. */
@@ -75,18 +90,26 @@ public final class CassandraAggregateStore implements AggregateStore {
             return CompletableFuture.completedFuture(Points.EMPTY);
         }
         long granularity = aggregation.granularityNanos();
-        long first = from == Long.MIN_VALUE ? Long.MIN_VALUE : SplitLayout.splitOf(from, granularity);
-        long last = to == Long.MAX_VALUE ? Long.MAX_VALUE : SplitLayout.splitOf(to - 1, granularity);
-        List<Points> parts = new ArrayList<>();
-        return splitsBetween.executeAsync(metricId, aggregation.method(), granularity, first, last)
-            .thenCompose(page -> collect(page, parts))
-            .thenApply(done -> parts.isEmpty() ? Points.EMPTY : PointsMerge.concat(parts).slice(from, to))
+        List<StoredSplit> splits = new ArrayList<>();
+        Map<AliasedSplits.Target, StoredSplit> targets = new ConcurrentHashMap<>();
+        return splitsBetween.executeAsync(metricId, aggregation.method(), granularity, firstSplit(from, granularity),
+                lastSplit(to, granularity))
+            .thenCompose(page -> collect(page, splits))
+            .thenCompose(done -> {
+                List<CompletableFuture<Void>> reads = new ArrayList<>();
+                AliasedSplits.targetsOf(splits).forEach((method, indexes) -> reads.add(
+                    splitsIn.executeAsync(metricId, method, granularity, List.copyOf(indexes))
+                        .thenCompose(page -> collectTargets(page, metricId, method, targets)).toCompletableFuture()));
+                return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
+            })
+            .thenApply(done -> joined(AliasedSplits.resolve(metricId, splits, targets), from, to))
             .toCompletableFuture();
     }
 
     /**
      * {@link #readAsync} of several metrics, IN_LIMIT per request, every request at once: an aggregates request's
-     * ten series are one request instead of ten.
+     * ten series are one request instead of ten. The splits that aliases stand for are then read the same way,
+     * per target method.
      */
     @Override
     public CompletableFuture<List<Points>> readAllAsync(List<UUID> metricIds, Aggregation aggregation, long from,
@@ -95,45 +118,96 @@ public final class CassandraAggregateStore implements AggregateStore {
             return CompletableFuture.completedFuture(Collections.nCopies(metricIds.size(), Points.EMPTY));
         }
         long granularity = aggregation.granularityNanos();
-        long first = from == Long.MIN_VALUE ? Long.MIN_VALUE : SplitLayout.splitOf(from, granularity);
-        long last = to == Long.MAX_VALUE ? Long.MAX_VALUE : SplitLayout.splitOf(to - 1, granularity);
-        Map<UUID, List<Points>> parts = new ConcurrentHashMap<>();
+        long first = firstSplit(from, granularity);
+        long last = lastSplit(to, granularity);
+        Map<UUID, List<StoredSplit>> splits = new ConcurrentHashMap<>();
+        Map<AliasedSplits.Target, StoredSplit> targets = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         // Each metric in one request only: its rows then arrive in order, appended by one thread.
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(metricIds));
         for (int at = 0; at < distinct.size(); at += IN_LIMIT) {
             List<UUID> some = distinct.subList(at, Math.min(distinct.size(), at + IN_LIMIT));
             reads.add(splitsBetweenOfSeveral.executeAsync(some, aggregation.method(), granularity, first, last)
-                .thenCompose(page -> collectByMetric(page, parts)).toCompletableFuture());
+                .thenCompose(page -> collectByMetric(page, splits)).toCompletableFuture());
         }
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<Points> series = new ArrayList<>(metricIds.size());
-            for (UUID id : metricIds) {
-                List<Points> own = parts.get(id);
-                series.add(own == null ? Points.EMPTY : PointsMerge.concat(own).slice(from, to));
-            }
-            return series;
-        });
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+            .thenCompose(done -> readTargetsOfSeveral(splits, granularity, targets))
+            .thenApply(done -> {
+                List<Points> series = new ArrayList<>(metricIds.size());
+                for (UUID id : metricIds) {
+                    List<StoredSplit> own = splits.getOrDefault(id, List.of());
+                    series.add(joined(AliasedSplits.resolve(id, own, targets), from, to));
+                }
+                return series;
+            });
     }
 
     /** At most this many metrics in one IN: Cassandra's coordinator holds the whole answer of one request. */
     static final int IN_LIMIT = 32;
 
+    /** Per target method, the metrics whose aliases need it, IN_LIMIT a request, between their lowest and highest. */
+    private CompletableFuture<Void> readTargetsOfSeveral(Map<UUID, List<StoredSplit>> splits, long granularity,
+                                                         Map<AliasedSplits.Target, StoredSplit> targets) {
+        Map<String, Map<UUID, SortedSet<Long>>> needed = new TreeMap<>();
+        splits.forEach((id, own) -> AliasedSplits.targetsOf(own).forEach((method, indexes) ->
+            needed.computeIfAbsent(method, m -> new TreeMap<>()).put(id, indexes)));
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
+        needed.forEach((method, byMetric) -> {
+            List<UUID> ids = List.copyOf(byMetric.keySet());
+            for (int at = 0; at < ids.size(); at += IN_LIMIT) {
+                List<UUID> some = ids.subList(at, Math.min(ids.size(), at + IN_LIMIT));
+                SortedSet<Long> indexes = new TreeSet<>();
+                some.forEach(id -> indexes.addAll(byMetric.get(id)));
+                reads.add(splitsBetweenOfSeveral.executeAsync(some, method, granularity, indexes.first(),
+                        indexes.last())
+                    .thenCompose(page -> collectTargets(page, null, method, targets)).toCompletableFuture());
+            }
+        });
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
+    }
+
+    private static long firstSplit(long from, long granularity) {
+        return from == Long.MIN_VALUE ? Long.MIN_VALUE : SplitLayout.splitOf(from, granularity);
+    }
+
+    private static long lastSplit(long to, long granularity) {
+        return to == Long.MAX_VALUE ? Long.MAX_VALUE : SplitLayout.splitOf(to - 1, granularity);
+    }
+
+    private static Points joined(List<Points> parts, long from, long to) {
+        return parts.isEmpty() ? Points.EMPTY : PointsMerge.concat(parts).slice(from, to);
+    }
+
+    private static StoredSplit stored(Row row) {
+        return StoredSplit.of(row.getLong("split"), Blobs.bytes(row.getByteBuffer("points")));
+    }
+
     // A page's rows are in split order within each metric's partition; several requests fill the map at once.
-    private static CompletionStage<Void> collectByMetric(AsyncResultSet page, Map<UUID, List<Points>> parts) {
+    private static CompletionStage<Void> collectByMetric(AsyncResultSet page, Map<UUID, List<StoredSplit>> splits) {
         for (Row row : page.currentPage()) {
-            parts.computeIfAbsent(row.getUuid("metric_id"), id -> new ArrayList<>())
-                .add(Blobs.decode(row.getByteBuffer("points")));
+            splits.computeIfAbsent(row.getUuid("metric_id"), id -> new ArrayList<>()).add(stored(row));
         }
-        return page.hasMorePages() ? page.fetchNextPage().thenCompose(next -> collectByMetric(next, parts))
+        return page.hasMorePages() ? page.fetchNextPage().thenCompose(next -> collectByMetric(next, splits))
             : CompletableFuture.completedFuture(null);
     }
 
-    private static CompletionStage<Void> collect(AsyncResultSet page, List<Points> parts) {
+    private static CompletionStage<Void> collect(AsyncResultSet page, List<StoredSplit> splits) {
         for (Row row : page.currentPage()) {
-            parts.add(Blobs.decode(row.getByteBuffer("points")));
+            splits.add(stored(row));
         }
-        return page.hasMorePages() ? page.fetchNextPage().thenCompose(next -> collect(next, parts))
+        return page.hasMorePages() ? page.fetchNextPage().thenCompose(next -> collect(next, splits))
+            : CompletableFuture.completedFuture(null);
+    }
+
+    /** Rows of {@code method}'s series: of {@code metricId}, or when that is null, of the metric each row names. */
+    private static CompletionStage<Void> collectTargets(AsyncResultSet page, UUID metricId, String method,
+                                                        Map<AliasedSplits.Target, StoredSplit> targets) {
+        for (Row row : page.currentPage()) {
+            UUID id = metricId != null ? metricId : row.getUuid("metric_id");
+            targets.put(new AliasedSplits.Target(id, method, row.getLong("split")), stored(row));
+        }
+        return page.hasMorePages()
+            ? page.fetchNextPage().thenCompose(next -> collectTargets(next, metricId, method, targets))
             : CompletableFuture.completedFuture(null);
     }
 
@@ -146,54 +220,105 @@ public final class CassandraAggregateStore implements AggregateStore {
         writeAll(metricId, List.of(new SeriesWrite(aggregation, buckets, ttlSeconds)));
     }
 
-    /** Every split of every series is merged concurrently: a processing run waits for one round trip, not 15. */
+    /**
+     * Every split of every series is merged concurrently: a processing run waits for a round trip or two, not 15.
+     * Full blobs are all written before any alias. An alias must never be readable before the split it stands for
+     * holds this run's content: if that write failed, the alias would show the target's old content, and the rerun
+     * of the failed run would merge its buckets into that, keeping the target's values in every bucket it does not
+     * touch. The other way round is harmless: a method left as an alias of a base that was rewritten, because its
+     * own full blob failed, differs from its due content only in buckets this run touched, which the rerun
+     * (the caller redoes a failed run whole) writes again.
+     */
     @Override
     public void writeAll(UUID metricId, List<SeriesWrite> writes) {
-        List<Supplier<CompletionStage<AsyncResultSet>>> merges = new ArrayList<>();
-        for (SeriesWrite w : writes) {
-            addSplitMerges(metricId, w.aggregation(), w.buckets(), w.ttlSeconds(), merges);
-        }
-        BoundedAsync.runAll(merges);
-    }
-
-    private void addSplitMerges(UUID metricId, Aggregation aggregation, Points buckets, int ttlSeconds,
-                                List<Supplier<CompletionStage<AsyncResultSet>>> merges) {
-        if (buckets.isEmpty()) {
-            return;
-        }
-        long granularity = aggregation.granularityNanos();
-        int ttl = ttlSeconds <= 0 ? 0 : Ttl.of(ttlSeconds + SplitLayout.spanSeconds(granularity));
         long tenure = cache.tenureOf(metricId);
-        int[] bounds = PointsMerge.runBoundaries(buckets, ts -> SplitLayout.splitOf(ts, granularity));
-        for (int r = 0; r + 1 < bounds.length; r++) {
-            Points part = PointsMerge.range(buckets, bounds[r], bounds[r + 1]);
-            long splitIndex = SplitLayout.splitOf(part.timestamp(0), granularity);
-            HeldStateCache.Key key = new HeldStateCache.Key(metricId, aggregation.method(), granularity, splitIndex);
-            merges.add(() -> {
-                long since = cache.now();
-                return storedSplit(key, tenure).thenCompose(stored -> {
-                    ByteBuffer blob = Blobs.encode(PointsMerge.overlay(stored, part), granularity);
-                    return write.executeAsync(metricId, aggregation.method(), granularity, splitIndex, blob, ttl)
-                        .whenComplete((done, error) -> {
-                            if (error == null) {
-                                cache.put(key, tenure, blob.array(), 0, ttl, since);
-                            } else {
-                                cache.forget(key);
-                            }
-                        });
-                });
-            });
+        List<Supplier<CompletionStage<List<Supplier<CompletionStage<AsyncResultSet>>>>>> merges = new ArrayList<>();
+        int widest = 1;
+        for (SplitWrite splitWrite : SplitWrite.of(writes)) {
+            merges.add(() -> mergeAndWriteFull(metricId, splitWrite, tenure));
+            widest = Math.max(widest, splitWrite.buckets().size());
         }
+        // Each merge has a request per method in flight: the bound stays the driver-safe one in requests.
+        List<Supplier<CompletionStage<AsyncResultSet>>> aliases = new ArrayList<>();
+        BoundedAsync.runAll(merges, Math.max(1, BoundedAsync.DEFAULT_MAX_IN_FLIGHT / widest)).forEach(aliases::addAll);
+        BoundedAsync.runAll(aliases);
     }
 
-    private CompletionStage<Points> storedSplit(HeldStateCache.Key key, long tenure) {
-        HeldStateCache.Entry cached = cache.get(key, tenure);
-        if (cached != null) {
-            return CompletableFuture.completedFuture(cached.absent() ? Points.EMPTY : SeriesCodec.decode(cached.blob()));
-        }
-        return split.executeAsync(key.metricId(), key.kind(), key.granularity(), key.index()).thenApply(existing -> {
-            Row row = existing.one();
-            return row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
+    /** Merges one split of every method written, writes the full blobs, and gives back the alias writes to do. */
+    private CompletionStage<List<Supplier<CompletionStage<AsyncResultSet>>>> mergeAndWriteFull(
+            UUID metricId, SplitWrite splitWrite, long tenure) {
+        long since = cache.now();
+        Map<String, CompletableFuture<byte[]>> stored = new HashMap<>();
+        splitWrite.buckets().keySet().forEach(method -> stored.put(method, storedBlob(metricId, splitWrite, method,
+            tenure)));
+        Map<String, CompletableFuture<Points>> merged = new TreeMap<>();
+        splitWrite.buckets().forEach((method, buckets) -> merged.put(method,
+            storedPoints(metricId, splitWrite, method, stored, tenure)
+                .thenApply(old -> PointsMerge.overlay(old, buckets))));
+        return CompletableFuture.allOf(merged.values().toArray(CompletableFuture[]::new)).thenCompose(done -> {
+            SortedMap<String, Points> splits = new TreeMap<>();
+            merged.forEach((method, points) -> splits.put(method, points.join()));
+            int ttl = splitWrite.ttlSeconds() <= 0 ? 0
+                : Ttl.of(splitWrite.ttlSeconds() + SplitLayout.spanSeconds(splitWrite.granularity()));
+            List<CompletableFuture<AsyncResultSet>> full = new ArrayList<>();
+            List<Supplier<CompletionStage<AsyncResultSet>>> aliases = new ArrayList<>();
+            for (SplitGroupEncoder.EncodedSplit encoded : SplitGroupEncoder.encode(splits, splitWrite.granularity())) {
+                if (encoded.alias()) {
+                    aliases.add(() -> writeSplit(metricId, splitWrite, encoded, ttl, tenure, since));
+                } else {
+                    full.add(writeSplit(metricId, splitWrite, encoded, ttl, tenure, since).toCompletableFuture());
+                }
+            }
+            return CompletableFuture.allOf(full.toArray(CompletableFuture[]::new)).thenApply(written -> aliases);
         });
+    }
+
+    private CompletionStage<AsyncResultSet> writeSplit(UUID metricId, SplitWrite splitWrite,
+                                                       SplitGroupEncoder.EncodedSplit encoded, int ttl, long tenure,
+                                                       long since) {
+        HeldStateCache.Key key = keyOf(metricId, splitWrite, encoded.method());
+        return write.executeAsync(metricId, encoded.method(), splitWrite.granularity(), splitWrite.index(),
+                ByteBuffer.wrap(encoded.blob()), ttl)
+            .whenComplete((done, error) -> {
+                if (error == null) {
+                    cache.put(key, tenure, encoded.blob(), 0, ttl, since);
+                } else {
+                    cache.forget(key);
+                }
+            });
+    }
+
+    /**
+     * The method's split as stored before this run: an alias is resolved against its target's stored split, the
+     * one this run fetched when the target is written too, else read on its own.
+     */
+    private CompletableFuture<Points> storedPoints(UUID metricId, SplitWrite splitWrite, String method,
+                                                   Map<String, CompletableFuture<byte[]>> stored, long tenure) {
+        return stored.get(method).thenCompose(blob -> {
+            if (!SplitAlias.isAlias(blob)) {
+                return CompletableFuture.completedFuture(StoredSplit.pointsOf(blob));
+            }
+            String target = SplitAlias.targetOf(blob);
+            CompletableFuture<byte[]> targetBlob = stored.containsKey(target) ? stored.get(target)
+                : storedBlob(metricId, splitWrite, target, tenure);
+            return targetBlob.thenApply(StoredSplit::pointsOf);
+        });
+    }
+
+    /** The split's blob as cached or read (null: no row). */
+    private CompletableFuture<byte[]> storedBlob(UUID metricId, SplitWrite splitWrite, String method, long tenure) {
+        HeldStateCache.Entry cached = cache.get(keyOf(metricId, splitWrite, method), tenure);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached.blob());
+        }
+        return split.executeAsync(metricId, method, splitWrite.granularity(), splitWrite.index())
+            .thenApply(existing -> {
+                Row row = existing.one();
+                return row == null ? null : Blobs.bytes(row.getByteBuffer("points"));
+            }).toCompletableFuture();
+    }
+
+    private static HeldStateCache.Key keyOf(UUID metricId, SplitWrite splitWrite, String method) {
+        return new HeldStateCache.Key(metricId, method, splitWrite.granularity(), splitWrite.index());
     }
 }
