@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  */
 public final class CachingMetricRepository implements MetricRepository {
 
-    static final int MAX_ENTRIES = 100_000;
+    static final int MAX_ENTRIES = 50_000;
 
     private record Entry(Metric metric, long loadedAtNanos) {
     }
