@@ -3,9 +3,8 @@ package org.polenta.core.archive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.polenta.core.caching.RecentReads;
 
 /**
  * Archive policies whose get() answers from memory for a short while. Every read of a metric's series needs its
@@ -20,15 +19,10 @@ import java.util.function.LongSupplier;
  */
 public final class CachingArchivePolicyRepository implements ArchivePolicyRepository {
 
-    private record Entry(ArchivePolicy policy, long loadedAtNanos) {
-    }
+    private static final int MAX_ENTRIES = 10_000;
 
     private final ArchivePolicyRepository store;
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    // Bumped by every write through this repository: a read that began before a write must not store what it read.
-    private final AtomicLong writes = new AtomicLong();
+    private final RecentReads<String, ArchivePolicy> recent;
 
     public CachingArchivePolicyRepository(ArchivePolicyRepository store, Duration ttl) {
         this(store, ttl, System::nanoTime);
@@ -36,23 +30,18 @@ public final class CachingArchivePolicyRepository implements ArchivePolicyReposi
 
     public CachingArchivePolicyRepository(ArchivePolicyRepository store, Duration ttl, LongSupplier nanoTime) {
         this.store = store;
-        this.ttlNanos = ttl.toNanos();
-        this.nanoTime = nanoTime;
+        this.recent = new RecentReads<>(ttl, nanoTime, MAX_ENTRIES);
     }
 
     @Override
     public Optional<ArchivePolicy> get(String name) {
-        long now = nanoTime.getAsLong();
-        Entry entry = entries.get(name);
-        if (entry != null && now - entry.loadedAtNanos() < ttlNanos) {
-            return Optional.of(entry.policy());
+        RecentReads.ReadStart start = recent.readStarts();
+        ArchivePolicy known = recent.get(name, start);
+        if (known != null) {
+            return Optional.of(known);
         }
-        long writesBefore = writes.get();
         Optional<ArchivePolicy> loaded = store.get(name);
-        // Under the entry's lock, as forget() is: either this lands first and forget() removes it, or forget()
-        // came first and the count tells that what was read may be older than the write.
-        entries.compute(name, (key, old) -> loaded.isPresent() && writes.get() == writesBefore
-                ? new Entry(loaded.get(), now) : null);
+        loaded.ifPresent(policy -> recent.remember(name, policy, start));
         return loaded;
     }
 
@@ -89,9 +78,6 @@ public final class CachingArchivePolicyRepository implements ArchivePolicyReposi
     }
 
     private void forget(String name) {
-        entries.compute(name, (key, old) -> {
-            writes.incrementAndGet();
-            return null;
-        });
+        recent.forget(name);
     }
 }

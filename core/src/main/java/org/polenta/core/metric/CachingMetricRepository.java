@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.polenta.core.caching.RecentReads;
 
 /**
  * Metrics whose lookups by several ids answer from memory for a short while. Every batch of measures names its
@@ -27,15 +27,8 @@ public final class CachingMetricRepository implements MetricRepository {
 
     static final int MAX_ENTRIES = 50_000;
 
-    private record Entry(Metric metric, long loadedAtNanos) {
-    }
-
     private final MetricRepository store;
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
-    private final ConcurrentHashMap<UUID, Entry> entries = new ConcurrentHashMap<>();
-    // Bumped by every write through this repository: a read that began before a write must not store what it read.
-    private final AtomicLong writes = new AtomicLong();
+    private final RecentReads<UUID, Metric> recent;
 
     public CachingMetricRepository(MetricRepository store, Duration ttl) {
         this(store, ttl, System::nanoTime);
@@ -43,8 +36,7 @@ public final class CachingMetricRepository implements MetricRepository {
 
     public CachingMetricRepository(MetricRepository store, Duration ttl, LongSupplier nanoTime) {
         this.store = store;
-        this.ttlNanos = ttl.toNanos();
-        this.nanoTime = nanoTime;
+        this.recent = new RecentReads<>(ttl, nanoTime, MAX_ENTRIES);
     }
 
     @Override
@@ -67,12 +59,9 @@ public final class CachingMetricRepository implements MetricRepository {
 
     @Override
     public Optional<Metric> get(UUID id) {
-        long now = nanoTime.getAsLong();
-        long writesBefore = writes.get();
+        RecentReads.ReadStart start = recent.readStarts();
         Optional<Metric> loaded = store.get(id);
-        if (loaded.isPresent()) {
-            remember(List.of(loaded.get()), now, writesBefore);
-        }
+        loaded.ifPresent(m -> remember(m, start));
         return loaded;
     }
 
@@ -84,14 +73,13 @@ public final class CachingMetricRepository implements MetricRepository {
     /** The remembered metrics at once, the others in one read of the store; in the order of {@code ids}. */
     @Override
     public CompletableFuture<List<Metric>> getAsync(List<UUID> ids) {
-        long now = nanoTime.getAsLong();
-        long writesBefore = writes.get();
+        RecentReads.ReadStart start = recent.readStarts();
         Map<UUID, Metric> known = new ConcurrentHashMap<>();
         List<UUID> missing = new ArrayList<>();
         for (UUID id : ids) {
-            Entry entry = entries.get(id);
-            if (entry != null && now - entry.loadedAtNanos() < ttlNanos) {
-                known.put(id, entry.metric());
+            Metric m = recent.get(id, start);
+            if (m != null) {
+                known.put(id, m);
             } else {
                 missing.add(id);
             }
@@ -99,8 +87,10 @@ public final class CachingMetricRepository implements MetricRepository {
         CompletableFuture<List<Metric>> loading = missing.isEmpty()
             ? CompletableFuture.completedFuture(List.of()) : store.getAsync(missing);
         return loading.thenApply(loaded -> {
-            remember(loaded, now, writesBefore);
-            loaded.forEach(m -> known.put(m.id(), m));
+            loaded.forEach(m -> {
+                remember(m, start);
+                known.put(m.id(), m);
+            });
             List<Metric> found = new ArrayList<>(known.size());
             for (UUID id : ids) {
                 Metric m = known.remove(id);
@@ -135,23 +125,13 @@ public final class CachingMetricRepository implements MetricRepository {
         }
     }
 
-    private void remember(List<Metric> loaded, long loadedAt, long writesBefore) {
-        if (entries.size() + loaded.size() > MAX_ENTRIES) {
-            // Bounded the simple way: the entries are cheap to load again, in one read per batch.
-            entries.clear();
-        }
-        for (Metric m : loaded) {
-            // Under the entry's lock, as forget() is: either this lands first and forget() removes it, or forget()
-            // came first and the count tells that what was read may be older than the write.
-            entries.compute(m.id(), (key, old) -> m.isActive() && writes.get() == writesBefore
-                ? new Entry(m, loadedAt) : old);
+    private void remember(Metric metric, RecentReads.ReadStart start) {
+        if (metric.isActive()) {
+            recent.remember(metric.id(), metric, start);
         }
     }
 
     private void forget(UUID id) {
-        entries.compute(id, (key, old) -> {
-            writes.incrementAndGet();
-            return null;
-        });
+        recent.forget(id);
     }
 }
