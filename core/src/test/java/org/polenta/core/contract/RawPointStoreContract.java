@@ -65,6 +65,19 @@ public abstract class RawPointStoreContract {
     }
 
     @Test
+    void writesMovingForwardThenBackKeepEveryPoint() {
+        store.write(metric, new Points(new long[] {T0, T0 + 10 * SECOND}, new double[] {1, 2}));
+        store.write(metric, new Points(new long[] {T0 + 2 * HOUR + SECOND}, new double[] {3}));
+        store.write(metric, new Points(new long[] {T0 + 5 * SECOND, T0 + HOUR + SECOND}, new double[] {4, 5}));
+        store.write(metric, new Points(new long[] {T0 + 2 * HOUR + 2 * SECOND, T0 + 3 * HOUR}, new double[] {6, 7}));
+        assertThat(store.read(metric, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(new Points(
+            new long[] {T0, T0 + 5 * SECOND, T0 + 10 * SECOND, T0 + HOUR + SECOND, T0 + 2 * HOUR + SECOND,
+                T0 + 2 * HOUR + 2 * SECOND, T0 + 3 * HOUR},
+            new double[] {1, 4, 2, 5, 3, 6, 7}));
+        assertThat(store.newestTimestamp(metric)).hasValue(T0 + 3 * HOUR);
+    }
+
+    @Test
     void writingATimestampAgainReplacesItsValueOnly() {
         store.write(metric, series(T0, SECOND, 5));
         store.write(metric, new Points(new long[] {T0 + 2 * SECOND, T0 + 10 * SECOND}, new double[] {-7, 42}));

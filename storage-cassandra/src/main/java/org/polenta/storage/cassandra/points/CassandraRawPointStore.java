@@ -150,23 +150,29 @@ public final class CassandraRawPointStore implements RawPointStore {
             return;
         }
         long tenure = cache.tenureOf(metricId);
+        OptionalLong known = newestTimestamp(metricId);
         int[] bounds = PointsMerge.runBoundaries(points, CassandraRawPointStore::blockOf);
         List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
         for (int r = 0; r + 1 < bounds.length; r++) {
             Points part = PointsMerge.range(points, bounds[r], bounds[r + 1]);
             long blockIndex = blockOf(part.timestamp(0));
             HeldStateCache.Key key = blockKey(metricId, blockIndex);
+            // A block past the newest timestamp's has nothing to merge with, so it is not read first: runs of a
+            // metric whose points move forward read no block they start. One could exist only if a run wrote it and
+            // then failed to record its newest timestamp; that run's measures are still pending, so the run that
+            // redoes them writes the whole block again.
+            boolean beyondNewest = known.isEmpty() || blockIndex > blockOf(known.getAsLong());
             writes.add(() -> {
                 long since = cache.now();
-                return storedBlock(key, tenure).thenCompose(stored -> {
-                    ByteBuffer blob = Blobs.encode(PointsMerge.overlay(stored, part), SECOND);
-                    return write.executeAsync(metricId, blockIndex, blob, ttl)
-                        .whenComplete((done, error) -> remember(key, tenure, blob.array(), 0, ttl, since, error));
-                });
+                return (beyondNewest ? CompletableFuture.completedFuture(Points.EMPTY) : storedBlock(key, tenure))
+                    .thenCompose(stored -> {
+                        ByteBuffer blob = Blobs.encode(PointsMerge.overlay(stored, part), SECOND);
+                        return write.executeAsync(metricId, blockIndex, blob, ttl)
+                            .whenComplete((done, error) -> remember(key, tenure, blob.array(), 0, ttl, since, error));
+                    });
             });
         }
         long newestWritten = points.timestamp(points.size() - 1);
-        OptionalLong known = newestTimestamp(metricId);
         if (known.isEmpty() || known.getAsLong() < newestWritten) {
             HeldStateCache.Key key = newestKey(metricId);
             writes.add(() -> setNewest.executeAsync(metricId, newestWritten)
