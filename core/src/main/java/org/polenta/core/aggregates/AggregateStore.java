@@ -2,6 +2,7 @@ package org.polenta.core.aggregates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,5 +62,16 @@ public interface AggregateStore {
         for (SeriesWrite w : writes) {
             write(metricId, w.aggregation(), w.buckets(), w.ttlSeconds());
         }
+    }
+
+    /**
+     * {@link #writeAll(UUID, List)} by a processing run, which knows the newest timestamp of the points processed
+     * before it ({@code newestBefore}; empty when none were): no series of the metric has a bucket after that
+     * timestamp's, so a store need not read what it would merge the buckets past it with. (A run that wrote
+     * buckets past it and then failed left its measures pending; the run that redoes them writes those buckets
+     * whole.) By default, writeAll.
+     */
+    default void writeAll(UUID metricId, List<SeriesWrite> writes, OptionalLong newestBefore) {
+        writeAll(metricId, writes);
     }
 }

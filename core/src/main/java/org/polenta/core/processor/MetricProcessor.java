@@ -41,11 +41,12 @@ public final class MetricProcessor {
         if (pending.isEmpty()) {
             return ProcessingResult.NOTHING;
         }
-        OptionalLong oldestAccepted = BackWindow.oldestAccepted(policy, rawPoints.newestTimestamp(id));
+        OptionalLong newestBefore = rawPoints.newestTimestamp(id);
+        OptionalLong oldestAccepted = BackWindow.oldestAccepted(policy, newestBefore);
         BackWindow.Accepted accepted = BackWindow.filter(pending.batches(), oldestAccepted);
         Points newPoints = MeasureMerger.merge(accepted.batches());
         if (!newPoints.isEmpty()) {
-            storeAggregates(id, policy, newPoints);
+            storeAggregates(id, policy, newPoints, newestBefore);
             // Raw points last: they move newestTimestamp, so a run that failed before this point is redone whole.
             rawPoints.write(id, newPoints);
         }
@@ -53,7 +54,7 @@ public final class MetricProcessor {
         return new ProcessingResult(pending.measureCount(), accepted.dropped());
     }
 
-    private void storeAggregates(UUID id, ArchivePolicy policy, Points newPoints) {
+    private void storeAggregates(UUID id, ArchivePolicy policy, Points newPoints, OptionalLong newestBefore) {
         List<AggregationMethod> methods = policy.aggregationMethods().stream().sorted()
                 .map(AggregationMethod::of).toList();
         boolean rate = methods.stream().anyMatch(AggregationMethod::rate);
@@ -70,7 +71,7 @@ public final class MetricProcessor {
                 }
             }
         }
-        aggregates.writeAll(id, writes);
+        aggregates.writeAll(id, writes, newestBefore);
     }
 
     private static long oldestTouchedBucket(ArchivePolicy policy, Points newPoints) {

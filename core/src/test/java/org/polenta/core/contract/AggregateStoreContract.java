@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,29 @@ public abstract class AggregateStoreContract {
         assertThat(store.read(metric, MEAN_1M, from, Long.MAX_VALUE)).isEqualTo(points.slice(from, Long.MAX_VALUE));
         assertThat(store.read(metric, MEAN_1M, Long.MIN_VALUE, to)).isEqualTo(points.slice(Long.MIN_VALUE, to));
         assertThat(store.read(metric, MEAN_1M, to, from).isEmpty()).isTrue();
+    }
+
+    @Test
+    void runsThatKnowTheNewestTimestampBeforeThemKeepWhatIsStored() {
+        Aggregation mean1s = new Aggregation("mean", SECOND);
+        store.writeAll(metric, List.of(new AggregateStore.SeriesWrite(mean1s, buckets(T0, SECOND, 10, 0), 0)),
+            OptionalLong.empty());
+        store.writeAll(metric, List.of(new AggregateStore.SeriesWrite(mean1s,
+            buckets(T0 + 10 * SECOND, SECOND, 5, 50), 0)), OptionalLong.of(T0 + 9 * SECOND));
+        // The next split (1 s splits hold an hour), then a late bucket back in the first one.
+        store.writeAll(metric, List.of(new AggregateStore.SeriesWrite(mean1s,
+            buckets(T0 + HOUR + 3 * SECOND, SECOND, 3, 9), 0)), OptionalLong.of(T0 + 14 * SECOND));
+        store.writeAll(metric, List.of(new AggregateStore.SeriesWrite(mean1s,
+            new Points(new long[] {T0 + 2 * SECOND}, new double[] {-1}), 0)), OptionalLong.of(T0 + HOUR + 5 * SECOND));
+
+        Points all = store.read(metric, mean1s, Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(all.size()).isEqualTo(18);
+        assertThat(all.slice(T0, T0 + 2 * SECOND)).isEqualTo(buckets(T0, SECOND, 2, 0));
+        assertThat(all.slice(T0 + 2 * SECOND, T0 + 3 * SECOND))
+            .isEqualTo(new Points(new long[] {T0 + 2 * SECOND}, new double[] {-1}));
+        assertThat(all.slice(T0 + 3 * SECOND, T0 + 10 * SECOND)).isEqualTo(buckets(T0 + 3 * SECOND, SECOND, 7, 0.75));
+        assertThat(all.slice(T0 + 10 * SECOND, T0 + HOUR)).isEqualTo(buckets(T0 + 10 * SECOND, SECOND, 5, 50));
+        assertThat(all.slice(T0 + HOUR, Long.MAX_VALUE)).isEqualTo(buckets(T0 + HOUR + 3 * SECOND, SECOND, 3, 9));
     }
 
     @Test

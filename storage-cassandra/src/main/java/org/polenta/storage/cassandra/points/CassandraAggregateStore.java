@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.polenta.core.aggregates.AggregateStore;
 import org.polenta.core.aggregates.Aggregation;
@@ -231,11 +233,23 @@ public final class CassandraAggregateStore implements AggregateStore {
      */
     @Override
     public void writeAll(UUID metricId, List<SeriesWrite> writes) {
+        writeSplits(metricId, writes, split -> false);
+    }
+
+    /** A split past the one holding {@code newestBefore}'s bucket is written without being read first. */
+    @Override
+    public void writeAll(UUID metricId, List<SeriesWrite> writes, OptionalLong newestBefore) {
+        writeSplits(metricId, writes, split -> newestBefore.isEmpty()
+            || split.index() > SplitLayout.splitOf(newestBefore.getAsLong(), split.granularity()));
+    }
+
+    private void writeSplits(UUID metricId, List<SeriesWrite> writes, Predicate<SplitWrite> nothingStored) {
         long tenure = cache.tenureOf(metricId);
         List<Supplier<CompletionStage<List<Supplier<CompletionStage<AsyncResultSet>>>>>> merges = new ArrayList<>();
         int widest = 1;
         for (SplitWrite splitWrite : SplitWrite.of(writes)) {
-            merges.add(() -> mergeAndWriteFull(metricId, splitWrite, tenure));
+            boolean empty = nothingStored.test(splitWrite);
+            merges.add(() -> mergeAndWriteFull(metricId, splitWrite, tenure, empty));
             widest = Math.max(widest, splitWrite.buckets().size());
         }
         // Each merge has a request per method in flight: the bound stays the driver-safe one in requests.
@@ -246,11 +260,11 @@ public final class CassandraAggregateStore implements AggregateStore {
 
     /** Merges one split of every method written, writes the full blobs, and gives back the alias writes to do. */
     private CompletionStage<List<Supplier<CompletionStage<AsyncResultSet>>>> mergeAndWriteFull(
-            UUID metricId, SplitWrite splitWrite, long tenure) {
+            UUID metricId, SplitWrite splitWrite, long tenure, boolean nothingStored) {
         long since = cache.now();
         Map<String, CompletableFuture<byte[]>> stored = new HashMap<>();
-        splitWrite.buckets().keySet().forEach(method -> stored.put(method, storedBlob(metricId, splitWrite, method,
-            tenure)));
+        splitWrite.buckets().keySet().forEach(method -> stored.put(method, nothingStored
+            ? CompletableFuture.completedFuture(null) : storedBlob(metricId, splitWrite, method, tenure)));
         Map<String, CompletableFuture<Points>> merged = new TreeMap<>();
         splitWrite.buckets().forEach((method, buckets) -> merged.put(method,
             storedPoints(metricId, splitWrite, method, stored, tenure)
