@@ -214,11 +214,12 @@ class NotificationListenerIT {
         }
         BrokerFixture.restartBroker();
         try (Connection connection = BrokerFixture.connect(); Channel channel = connection.createChannel()) {
-            // The restart removed the non-durable queue; wait for the listener's recovery to declare it again.
-            BrokerFixture.await("queue redeclared", Duration.ofSeconds(60), () -> {
+            // The restart removed the non-durable queue; wait for the listener's recovery to declare it again and
+            // consume from it. A consumer, not the queue alone: the listener binds the queue after declaring it, and
+            // a sample published in between would be routed nowhere and lost to the test.
+            BrokerFixture.await("queue redeclared and consumed", Duration.ofSeconds(60), () -> {
                 try (Channel probe = connection.createChannel()) {
-                    probe.queueDeclarePassive(broker.meteringQueue);
-                    return true;
+                    return probe.queueDeclarePassive(broker.meteringQueue).getConsumerCount() > 0;
                 } catch (Exception e) {
                     return false;
                 }
