@@ -78,6 +78,23 @@ public abstract class RawPointStoreContract {
     }
 
     @Test
+    void aBackfillOfMegabytesIsReadBack() {
+        // 300,000 random doubles at 1 s: about 2.5 MB of blobs over 84 one-hour blocks, more than one write request.
+        java.util.Random random = new java.util.Random(7);
+        int n = 300_000;
+        long[] ts = new long[n];
+        double[] vs = new double[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = T0 + i * SECOND;
+            vs[i] = random.nextDouble() * 1e6;
+        }
+        Points points = new Points(ts, vs);
+        store.write(metric, points);
+        assertThat(store.read(metric, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(points);
+        assertThat(store.newestTimestamp(metric)).hasValue(ts[n - 1]);
+    }
+
+    @Test
     void writingATimestampAgainReplacesItsValueOnly() {
         store.write(metric, series(T0, SECOND, 5));
         store.write(metric, new Points(new long[] {T0 + 2 * SECOND, T0 + 10 * SECOND}, new double[] {-7, 42}));

@@ -3,10 +3,17 @@ package org.polenta.storage.cassandra.cql;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The session plus what every statement needs: the keyspace placeholder, read/write consistency and the
@@ -31,6 +38,18 @@ public final class Cql {
 
     public CqlSession session() {
         return session;
+    }
+
+    /**
+     * Writes of one partition key, in one or several tables of the keyspace, as one unlogged batch: Cassandra applies
+     * it as a single mutation, in one request, and checks no batch size for it. Not for writes of different keys.
+     */
+    public CompletionStage<AsyncResultSet> writeOnePartitionAsync(List<BoundStatement> writes) {
+        BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
+            .setConsistencyLevel(writeConsistency)
+            .setTimeout(requestTimeout);
+        writes.forEach(batch::addStatement);
+        return session.executeAsync(batch.build());
     }
 
     /** Loads and prepares every named statement of queries/{file}. */

@@ -1,6 +1,7 @@
 package org.polenta.storage.cassandra.points;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public final class CassandraRawPointStore implements RawPointStore {
     private static final int BACKWARD_PAGE = 4;
     /** A cached read covers at most this many blocks (a run's window rarely spans more than two). */
     private static final long MAX_CACHED_SPAN_BLOCKS = 48;
+    /**
+     * Blob bytes per write request at most: well under Cassandra's largest mutation (half a 32 MB commit-log
+     * segment) and its frame size, and small enough to keep one request's latency short.
+     */
+    private static final long WRITE_BYTES = 1024 * 1024;
     /** The cache's mark of a stored newest timestamp (its value is the entry's number). */
     private static final byte[] NEWEST_PRESENT = new byte[0];
 
@@ -43,6 +49,7 @@ public final class CassandraRawPointStore implements RawPointStore {
     private final PreparedQuery newest;
     private final PreparedQuery setNewest;
     private final HeldStateCache cache;
+    private final Cql cql;
 
     public CassandraRawPointStore(Cql cql, long retentionSeconds) {
         this(cql, retentionSeconds, HeldStateCache.DISABLED);
@@ -50,6 +57,7 @@ public final class CassandraRawPointStore implements RawPointStore {
 
     public CassandraRawPointStore(Cql cql, long retentionSeconds, HeldStateCache cache) {
         this.cache = cache;
+        this.cql = cql;
         this.ttl = Ttl.of(retentionSeconds);
         Cql.Queries queries = cql.queries("raw_points.cql");
         write = queries.get("write");
@@ -144,15 +152,21 @@ public final class CassandraRawPointStore implements RawPointStore {
         return Points.EMPTY;
     }
 
+    /**
+     * The blocks the points fall in, merged with what they hold, and the newest timestamp when it moves, written as
+     * mutations of the metric's partition key: a run's one or two blocks and the timestamp in one request, instead
+     * of one request each. A backfill of many blocks goes in several, none over WRITE_BYTES.
+     */
     @Override
     public void write(UUID metricId, Points points) {
         if (points.isEmpty()) {
             return;
         }
         long tenure = cache.tenureOf(metricId);
+        long since = cache.now();
         OptionalLong known = newestTimestamp(metricId);
         int[] bounds = PointsMerge.runBoundaries(points, CassandraRawPointStore::blockOf);
-        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        List<Supplier<CompletionStage<MergedBlock>>> merges = new ArrayList<>();
         for (int r = 0; r + 1 < bounds.length; r++) {
             Points part = PointsMerge.range(points, bounds[r], bounds[r + 1]);
             long blockIndex = blockOf(part.timestamp(0));
@@ -162,23 +176,48 @@ public final class CassandraRawPointStore implements RawPointStore {
             // then failed to record its newest timestamp; that run's measures are still pending, so the run that
             // redoes them writes the whole block again.
             boolean beyondNewest = known.isEmpty() || blockIndex > blockOf(known.getAsLong());
-            writes.add(() -> {
-                long since = cache.now();
-                return (beyondNewest ? CompletableFuture.completedFuture(Points.EMPTY) : storedBlock(key, tenure))
-                    .thenCompose(stored -> {
-                        ByteBuffer blob = Blobs.encode(PointsMerge.overlay(stored, part), SECOND);
-                        return write.executeAsync(metricId, blockIndex, blob, ttl)
-                            .whenComplete((done, error) -> remember(key, tenure, blob.array(), 0, ttl, since, error));
-                    });
-            });
+            merges.add(() -> (beyondNewest ? CompletableFuture.completedFuture(Points.EMPTY) : storedBlock(key, tenure))
+                .thenApply(old -> new MergedBlock(key, Blobs.encode(PointsMerge.overlay(old, part), SECOND).array())));
         }
+        List<MergedBlock> blocks = BoundedAsync.runAll(merges);
         long newestWritten = points.timestamp(points.size() - 1);
-        if (known.isEmpty() || known.getAsLong() < newestWritten) {
-            HeldStateCache.Key key = newestKey(metricId);
-            writes.add(() -> setNewest.executeAsync(metricId, newestWritten)
-                .whenComplete((done, error) -> remember(key, tenure, NEWEST_PRESENT, newestWritten, 0, 0, error)));
+        boolean newestMoves = known.isEmpty() || known.getAsLong() < newestWritten;
+        List<List<BoundStatement>> requests = new ArrayList<>();
+        List<BoundStatement> request = new ArrayList<>();
+        long requestBytes = 0;
+        for (MergedBlock block : blocks) {
+            if (!request.isEmpty() && requestBytes + block.blob().length > WRITE_BYTES) {
+                requests.add(request);
+                request = new ArrayList<>();
+                requestBytes = 0;
+            }
+            request.add(write.bind(metricId, block.key().index(), ByteBuffer.wrap(block.blob()), ttl));
+            requestBytes += block.blob().length;
         }
-        BoundedAsync.runAll(writes);
+        if (newestMoves) {
+            request.add(setNewest.bind(metricId, newestWritten));
+        }
+        requests.add(request);
+        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        requests.forEach(statements -> writes.add(() -> cql.writeOnePartitionAsync(statements)));
+        try {
+            BoundedAsync.runAll(writes);
+        } catch (RuntimeException e) {
+            // Cassandra may or may not have applied each request.
+            blocks.forEach(block -> cache.forget(block.key()));
+            cache.forget(newestKey(metricId));
+            throw e;
+        }
+        for (MergedBlock block : blocks) {
+            cache.put(block.key(), tenure, block.blob(), 0, ttl, since);
+        }
+        if (newestMoves) {
+            cache.put(newestKey(metricId), tenure, NEWEST_PRESENT, newestWritten, 0, 0);
+        }
+    }
+
+    /** A block's key and its blob as this write leaves it. */
+    private record MergedBlock(HeldStateCache.Key key, byte[] blob) {
     }
 
     private CompletionStage<Points> storedBlock(HeldStateCache.Key key, long tenure) {
@@ -190,15 +229,6 @@ public final class CassandraRawPointStore implements RawPointStore {
             Row row = existing.one();
             return row == null ? Points.EMPTY : Blobs.decode(row.getByteBuffer("points"));
         });
-    }
-
-    private void remember(HeldStateCache.Key key, long tenure, byte[] blob, long number, int ttlSeconds, long since,
-                          Throwable error) {
-        if (error == null) {
-            cache.put(key, tenure, blob, number, ttlSeconds, since);
-        } else {
-            cache.forget(key);
-        }
     }
 
     @Override
