@@ -14,8 +14,11 @@
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
+import org.slf4j.LoggerFactory;
 
 public class MutationCost {
 
@@ -36,8 +40,7 @@ public class MutationCost {
 
     public static void main(String[] args) throws Exception {
         // The service jar's logback has no configuration here and would log the driver at DEBUG.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-            .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         int port = Integer.parseInt(args[0]);
         long pid = Long.parseLong(args[1]);
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
@@ -72,10 +75,10 @@ public class MutationCost {
         return Math.floorMod(i * 7919, PARTITIONS);
     }
 
-    private static Statement<?> batch(int rows, IntFunction<Statement<?>> row) {
+    private static Statement<?> batch(int rows, IntFunction<BatchableStatement<?>> row) {
         BatchStatementBuilder b = BatchStatement.builder(DefaultBatchType.UNLOGGED);
         for (int r = 0; r < rows; r++) {
-            b.addStatement((com.datastax.oss.driver.api.core.cql.BatchableStatement<?>) row.apply(r));
+            b.addStatement(row.apply(r));
         }
         return b.build();
     }
