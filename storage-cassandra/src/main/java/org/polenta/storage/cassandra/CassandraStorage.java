@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.CqlScript;
 import org.polenta.storage.cassandra.cql.SchemaMigrator;
 import org.polenta.storage.cassandra.incoming.CassandraIncomingMeasures;
+import org.polenta.storage.cassandra.incoming.IncomingMeasuresMove;
 import org.polenta.storage.cassandra.index.CassandraArchivePolicyRepository;
 import org.polenta.storage.cassandra.index.CassandraArchivePolicyRuleRepository;
 import org.polenta.storage.cassandra.index.CassandraMetricRepository;
@@ -34,11 +37,21 @@ import org.polenta.storage.cassandra.points.CassandraRawPointStore;
 import org.polenta.storage.cassandra.points.HeldStateCache;
 import org.polenta.storage.cassandra.resource.CassandraResourceRepository;
 import org.polenta.storage.cassandra.resource.CassandraResourceTypeRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Everything Polenta keeps, in one Cassandra keyspace, behind core's storage interfaces. */
 public final class CassandraStorage implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraStorage.class);
+
     private static final long CLOSE_GRACE_SECONDS = 10;
+
+    /**
+     * How often the backlog an earlier version left behind is looked for again: an instance of that version may
+     * still be writing it during a rolling upgrade.
+     */
+    private static final long INCOMING_MOVE_PERIOD_SECONDS = 60;
 
     /** Unquoted CQL identifiers: the keyspace name is pasted into statements, so nothing else is accepted. */
     private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
@@ -57,6 +70,8 @@ public final class CassandraStorage implements AutoCloseable {
     private final ResourceTypeRepository resourceTypes;
     private final String healthQuery;
     private final String keyspace;
+    private final IncomingMeasuresMove incomingMove;
+    private final ScheduledExecutorService incomingMoves;
 
     private CassandraStorage(CqlSession session, CassandraStorageConfig config, String keyspace) {
         this.session = session;
@@ -76,6 +91,34 @@ public final class CassandraStorage implements AutoCloseable {
         this.resources = new CassandraResourceRepository(cql);
         this.resourceTypes = new CassandraResourceTypeRepository(cql, resources);
         this.healthQuery = CqlScript.load("queries/schema.cql", Map.of("keyspace", keyspace)).statement("health");
+        this.incomingMove = new IncomingMeasuresMove(cql, incoming);
+        this.incomingMoves = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "incoming-move");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Moves what an earlier version left in the old backlog table now, so that processing sees it from the start,
+     * and then every {@link #INCOMING_MOVE_PERIOD_SECONDS} in the background.
+     */
+    private void startIncomingMoves() {
+        moveOldIncoming();
+        incomingMoves.scheduleWithFixedDelay(this::moveOldIncoming, INCOMING_MOVE_PERIOD_SECONDS,
+            INCOMING_MOVE_PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void moveOldIncoming() {
+        try {
+            long moved = incomingMove.moveAll();
+            if (moved > 0) {
+                LOG.info("moved {} backlog rows from incoming_measures to incoming_by_shard", moved);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("moving backlog rows from incoming_measures failed; trying again in {} s: {}",
+                INCOMING_MOVE_PERIOD_SECONDS, e.toString());
+        }
     }
 
     /** Connects, drops stale keyspaces if configured, brings the schema up to date and prepares the statements. */
@@ -92,7 +135,9 @@ public final class CassandraStorage implements AutoCloseable {
                 migrator.dropKeyspacesWithPrefix(config.getDropKeyspacesWithPrefix());
             }
             migrator.migrate();
-            return new CassandraStorage(session, config, keyspace);
+            CassandraStorage storage = new CassandraStorage(session, config, keyspace);
+            storage.startIncomingMoves();
+            return storage;
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -214,6 +259,7 @@ public final class CassandraStorage implements AutoCloseable {
      */
     @Override
     public void close() {
+        incomingMoves.shutdownNow();
         try {
             session.closeAsync().toCompletableFuture().get(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {

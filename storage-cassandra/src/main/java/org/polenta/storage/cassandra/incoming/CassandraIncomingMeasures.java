@@ -27,18 +27,28 @@ import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
 
-/** The backlog in incoming_measures: one row per metric per add(), in the partition of the metric's sack. */
+/**
+ * The backlog in incoming_by_shard: one row per metric per add(), in the clustering range of the metric's sack,
+ * in the partition of the sack's shard.
+ */
 public final class CassandraIncomingMeasures implements IncomingMeasures {
 
     /** Deletes per batch statement; keeps a removal well below batch_size_warn_threshold (64 KiB). */
     private static final int DELETES_PER_BATCH = 500;
 
     /**
-     * Keyed rows per single-partition write, and the measures they may hold at most: keeps a write far below
-     * batch_size_warn_threshold (64 KiB; a measure takes at most ~17 bytes encoded).
+     * Partitions of the backlog: a sack's rows live in partition {@code sack % SHARDS} (schema 011 says why).
+     * Part of the stored layout: changing it hides the rows written before.
      */
-    private static final int ROWS_PER_KEYED_WRITE = 200;
-    private static final int MEASURES_PER_KEYED_WRITE = 2_000;
+    static final int SHARDS = 8;
+
+    /**
+     * Rows per single-partition write, and the blob bytes one may carry beyond its first row. Single-partition
+     * batches are exempt from Cassandra's batch size thresholds; these keep a mutation far below its limit (half a
+     * commit log segment, 16 MiB by default) and a write's latency modest.
+     */
+    private static final int ROWS_PER_WRITE = 200;
+    private static final int BYTES_PER_WRITE = 1 << 20;
 
     private final int sacks;
     private final PreparedQuery insert;
@@ -76,62 +86,76 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
         return sacks;
     }
 
-    /** Writes every metric's batch in parallel and returns only once all are acknowledged. */
+    /**
+     * Writes one row per metric, the rows of a shard together ({@link #writeByShard}), and returns only once all
+     * are acknowledged.
+     */
     @Override
     public void add(Map<UUID, List<Measure>> measuresByMetric) {
-        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
-        Set<Integer> sacksWritten = new HashSet<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<UUID, List<Measure>> e : measuresByMetric.entrySet()) {
-            List<Measure> measures = e.getValue();
-            if (measures.isEmpty()) {
-                continue;
+            if (!e.getValue().isEmpty()) {
+                rows.add(row(e.getKey(), Uuids.timeBased(), e.getValue()));
             }
-            UUID metricId = e.getKey();
-            sacksWritten.add(sackOf(metricId));
-            ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(measures));
-            writes.add(() -> insert.executeAsync(sackOf(metricId), metricId, Uuids.timeBased(), measures.size(), blob));
         }
-        activity.announce(sacksWritten);
-        BoundedAsync.runAll(writes);
+        writeByShard(rows);
     }
 
     /**
-     * The row key is (sack, metric, batch key): writing a batch again is an upsert of the same row, so a pending
-     * batch is never doubled. Keyed batches tend to be many and small (one per bus sample), so the rows of one
-     * sack go as unlogged batches of that one partition (each applied as a single mutation), in parallel;
-     * returns only once all are acknowledged.
+     * The row key is (shard, sack, metric, batch key): writing a batch again is an upsert of the same row, so a
+     * pending batch is never doubled. Written as {@link #add} writes; returns only once all are acknowledged.
      */
     @Override
     public void addKeyed(Collection<KeyedBatch> batches) {
-        Map<Integer, List<Object[]>> rowsBySack = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
         for (KeyedBatch batch : batches) {
             if (!batch.measures().isEmpty()) {
-                int sack = sackOf(batch.metricId());
-                ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(batch.measures()));
-                rowsBySack.computeIfAbsent(sack, s -> new ArrayList<>())
-                    .add(new Object[] {sack, batch.metricId(), batch.key(), batch.measures().size(), blob});
+                rows.add(row(batch.metricId(), batch.key(), batch.measures()));
             }
         }
+        writeByShard(rows);
+    }
+
+    private Object[] row(UUID metricId, UUID batchId, List<Measure> measures) {
+        int sack = sackOf(metricId);
+        ByteBuffer blob = ByteBuffer.wrap(MeasureBatchCodec.encode(measures));
+        return new Object[] {shardOf(sack), sack, metricId, batchId, measures.size(), blob};
+    }
+
+    /**
+     * Announces the rows' sacks, then writes the rows of each shard as unlogged batches of that one partition,
+     * which Cassandra applies as single mutations, all in parallel. A batch holds at most {@link #ROWS_PER_WRITE}
+     * rows and, beyond its first row, {@link #BYTES_PER_WRITE} of blobs.
+     */
+    private void writeByShard(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<Object[]>> rowsByShard = new HashMap<>();
+        Set<Integer> sacksWritten = new HashSet<>();
+        for (Object[] row : rows) {
+            rowsByShard.computeIfAbsent((Integer) row[0], s -> new ArrayList<>()).add(row);
+            sacksWritten.add((Integer) row[1]);
+        }
         List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
-        for (List<Object[]> rows : rowsBySack.values()) {
+        for (List<Object[]> shardRows : rowsByShard.values()) {
             List<Object[]> chunk = new ArrayList<>();
-            int measures = 0;
-            for (Object[] row : rows) {
-                chunk.add(row);
-                measures += (Integer) row[3];
-                if (chunk.size() >= ROWS_PER_KEYED_WRITE || measures >= MEASURES_PER_KEYED_WRITE) {
+            long bytes = 0;
+            for (Object[] row : shardRows) {
+                int size = ((ByteBuffer) row[5]).remaining();
+                if (!chunk.isEmpty() && (chunk.size() >= ROWS_PER_WRITE || bytes + size > BYTES_PER_WRITE)) {
                     List<Object[]> full = chunk;
                     writes.add(() -> insert.executeUnloggedBatchAsync(full));
                     chunk = new ArrayList<>();
-                    measures = 0;
+                    bytes = 0;
                 }
+                chunk.add(row);
+                bytes += size;
             }
-            if (!chunk.isEmpty()) {
-                List<Object[]> last = chunk;
-                writes.add(() -> insert.executeUnloggedBatchAsync(last));
-            }
+            List<Object[]> last = chunk;
+            writes.add(() -> insert.executeUnloggedBatchAsync(last));
         }
-        activity.announce(rowsBySack.keySet());
+        activity.announce(sacksWritten);
         BoundedAsync.runAll(writes);
     }
 
@@ -141,7 +165,7 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
         if (limit <= 0) {
             return metrics;
         }
-        for (Row row : metricsOfSack.execute(sack, limit)) {
+        for (Row row : metricsOfSack.execute(shardOf(sack), sack, limit)) {
             metrics.add(row.getUuid(0));
         }
         return metrics;
@@ -151,7 +175,8 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
     public PendingMeasures pending(UUID metricId) {
         List<Object> batchIds = new ArrayList<>();
         List<List<Measure>> batches = new ArrayList<>();
-        for (Row row : batchesOfMetric.execute(sackOf(metricId), metricId)) {
+        int sack = sackOf(metricId);
+        for (Row row : batchesOfMetric.execute(shardOf(sack), sack, metricId)) {
             batchIds.add(row.getUuid("batch_id"));
             ByteBuffer blob = row.getByteBuffer("measures");
             byte[] bytes = new byte[blob.remaining()];
@@ -167,7 +192,7 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
         int sack = sackOf(processed.metricId());
         List<Object[]> rows = new ArrayList<>();
         for (Object batchId : processed.batchIds()) {
-            rows.add(new Object[] {sack, processed.metricId(), batchId});
+            rows.add(new Object[] {shardOf(sack), sack, processed.metricId(), batchId});
             if (rows.size() == DELETES_PER_BATCH) {
                 deleteBatch.executeUnloggedBatch(rows);
                 rows.clear();
@@ -176,6 +201,10 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
         if (!rows.isEmpty()) {
             deleteBatch.executeUnloggedBatch(rows);
         }
+    }
+
+    static int shardOf(int sack) {
+        return sack % SHARDS;
     }
 
     @Override
@@ -199,7 +228,8 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
             }
             int s = sack;
             looked.add(sack);
-            reads.add(() -> countsOfSack.executeAsync(s).thenCompose(page -> countAll(page, new HashMap<>())));
+            reads.add(() -> countsOfSack.executeAsync(shardOf(s), s)
+                .thenCompose(page -> countAll(page, new HashMap<>())));
         }
         Map<UUID, Long> perMetric = new HashMap<>();
         List<Map<UUID, Long>> countsBySack = BoundedAsync.runAll(reads);

@@ -1,16 +1,12 @@
 package org.polenta.storage.cassandra.incoming;
 
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
-import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
 
@@ -55,11 +51,12 @@ final class SackActivity {
             return;
         }
         Instant untilInstant = Instant.ofEpochMilli(until);
-        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>(due.size());
+        List<Object[]> rows = new ArrayList<>(due.size());
         for (int sack : due) {
-            writes.add(() -> announce.executeAsync(untilInstant, sack));
+            rows.add(new Object[] {untilInstant, sack});
         }
-        BoundedAsync.runAll(writes);
+        // Every marker is a row of the one sack_activity partition: one single-partition batch, one mutation.
+        announce.executeUnloggedBatch(rows);
         for (int sack : due) {
             announcedUntil.accumulateAndGet(sack, until, Math::max);
         }
