@@ -32,6 +32,7 @@ import org.polenta.storage.cassandra.index.CassandraArchivePolicyRepository;
 import org.polenta.storage.cassandra.index.CassandraArchivePolicyRuleRepository;
 import org.polenta.storage.cassandra.index.CassandraMetricRepository;
 import org.polenta.storage.cassandra.leases.CassandraSackLeases;
+import org.polenta.storage.cassandra.points.AggregatesMove;
 import org.polenta.storage.cassandra.points.CassandraAggregateStore;
 import org.polenta.storage.cassandra.points.CassandraRawPointStore;
 import org.polenta.storage.cassandra.points.HeldStateCache;
@@ -100,10 +101,17 @@ public final class CassandraStorage implements AutoCloseable {
     }
 
     /**
-     * Moves what an earlier version left in the old backlog table now, so that processing sees it from the start,
-     * and then every {@link #INCOMING_MOVE_PERIOD_SECONDS} in the background.
+     * Copies the aggregates an earlier version wrote to the old table, once per keyspace and before anything is
+     * served (see {@link AggregatesMove}); moves what it left in the old backlog table now, so that processing sees
+     * it from the start, and then every {@link #INCOMING_MOVE_PERIOD_SECONDS} in the background.
      */
-    private void startIncomingMoves() {
+    private void runDataMoves() {
+        long startedAt = System.nanoTime();
+        long copied = new AggregatesMove(cql).moveIfNeeded();
+        if (copied > 0) {
+            LOG.info("copied {} aggregate splits from aggregates to aggregates_by_metric in {} ms", copied,
+                (System.nanoTime() - startedAt) / 1_000_000);
+        }
         moveOldIncoming();
         incomingMoves.scheduleWithFixedDelay(this::moveOldIncoming, INCOMING_MOVE_PERIOD_SECONDS,
             INCOMING_MOVE_PERIOD_SECONDS, TimeUnit.SECONDS);
@@ -136,7 +144,7 @@ public final class CassandraStorage implements AutoCloseable {
             }
             migrator.migrate();
             CassandraStorage storage = new CassandraStorage(session, config, keyspace);
-            storage.startIncomingMoves();
+            storage.runDataMoves();
             return storage;
         } catch (RuntimeException e) {
             session.close();

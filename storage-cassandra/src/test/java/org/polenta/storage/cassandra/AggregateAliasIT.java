@@ -65,6 +65,31 @@ class AggregateAliasIT {
         assertReadsBack(metric, "count", ones(values));
     }
 
+    /** More split rows than one single-partition write takes: the full blobs go first, then the aliases. */
+    @ParameterizedTest(name = "held {0}")
+    @ValueSource(booleans = {false, true})
+    void aRunTooLargeForOneWriteReadsBackWhole(boolean held) {
+        hold(held);
+        UUID metric = UUID.randomUUID();
+        int splits = 700;
+        long[] ts = new long[splits];
+        double[] vs = new double[splits];
+        for (int i = 0; i < splits; i++) {
+            ts[i] = T0 + i * HOUR + 17 * SECOND;
+            vs[i] = i * 0.25;
+        }
+        Points hourly = new Points(ts, vs);
+        writeAll(metric, same(hourly, "count", ones(hourly)));
+
+        assertThat(blobs(metric, "mean")).hasSize(splits);
+        assertThat(blobs(metric, "max")).hasSize(splits)
+            .allSatisfy(b -> assertThat(b).isEqualTo(SplitAlias.encode("mean")));
+        for (String method : SAME_AT_ONE_POINT) {
+            assertReadsBack(metric, method, hourly);
+        }
+        assertReadsBack(metric, "count", ones(hourly));
+    }
+
     @ParameterizedTest(name = "held {0}")
     @ValueSource(booleans = {false, true})
     void aMethodThatDivergesIsFullAgainAndAliasedAgainOnceEqual(boolean held) {

@@ -1,6 +1,7 @@
 package org.polenta.storage.cassandra.points;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
 
 /**
- * Aggregated series in the aggregates table, cut into splits (see {@link SplitLayout}), each a SeriesCodec
+ * Aggregated series in the aggregates_by_metric table, one partition per metric, cut into splits (see {@link SplitLayout}), each a SeriesCodec
  * blob with timestamps counted in granularity units, or a {@link SplitAlias} of another method's split at the same
  * index when writeAll found the two bitwise equal (see {@link SplitGroupEncoder}). Expiry is by TTL only, never by
  * DELETE.
@@ -44,6 +45,14 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
  */
 public final class CassandraAggregateStore implements AggregateStore {
 
+    /**
+     * Split rows per single-partition write, and the blob bytes one may carry beyond its first row: a mutation
+     * stays far below Cassandra's limit (half a commit log segment, 16 MiB by default).
+     */
+    private static final int ROWS_PER_WRITE = 500;
+    private static final int BYTES_PER_WRITE = 1 << 20;
+
+    private final Cql cql;
     private final PreparedQuery write;
     private final PreparedQuery split;
     private final PreparedQuery splitsBetween;
@@ -56,6 +65,7 @@ public final class CassandraAggregateStore implements AggregateStore {
     }
 
     public CassandraAggregateStore(Cql cql, HeldStateCache cache) {
+        this.cql = cql;
         this.cache = cache;
         Cql.Queries queries = cql.queries("aggregates.cql");
         write = queries.get("write");
@@ -224,12 +234,16 @@ public final class CassandraAggregateStore implements AggregateStore {
 
     /**
      * Every split of every series is merged concurrently: a processing run waits for a round trip or two, not 15.
-     * Full blobs are all written before any alias. An alias must never be readable before the split it stands for
-     * holds this run's content: if that write failed, the alias would show the target's old content, and the rerun
-     * of the failed run would merge its buckets into that, keeping the target's values in every bucket it does not
-     * touch. The other way round is harmless: a method left as an alias of a base that was rewritten, because its
-     * own full blob failed, differs from its due content only in buckets this run touched, which the rerun
-     * (the caller redoes a failed run whole) writes again.
+     * The merged splits are then written as one mutation of the metric's partition (schema 012), so that a run
+     * costs Cassandra one partition write, not one per method, granularity and split.
+     *
+     * <p>An alias must never be readable before the split it stands for holds this run's content: if that write
+     * failed, the alias would show the target's old content, and the rerun of the failed run would merge its
+     * buckets into that, keeping the target's values in every bucket it does not touch. A single-partition batch
+     * is applied atomically, so full blobs and aliases that fit in one are written together; a run too large for
+     * one writes every full blob before any alias. The other way round is harmless: a method left as an alias of a
+     * base that was rewritten, because its own full blob failed, differs from its due content only in buckets this
+     * run touched, which the rerun (the caller redoes a failed run whole) writes again.
      */
     @Override
     public void writeAll(UUID metricId, List<SeriesWrite> writes) {
@@ -245,23 +259,92 @@ public final class CassandraAggregateStore implements AggregateStore {
 
     private void writeSplits(UUID metricId, List<SeriesWrite> writes, Predicate<SplitWrite> nothingStored) {
         long tenure = cache.tenureOf(metricId);
-        List<Supplier<CompletionStage<List<Supplier<CompletionStage<AsyncResultSet>>>>>> merges = new ArrayList<>();
+        long since = cache.now();
+        List<Supplier<CompletionStage<List<SplitRow>>>> merges = new ArrayList<>();
         int widest = 1;
         for (SplitWrite splitWrite : SplitWrite.of(writes)) {
             boolean empty = nothingStored.test(splitWrite);
-            merges.add(() -> mergeAndWriteFull(metricId, splitWrite, tenure, empty));
+            merges.add(() -> merge(metricId, splitWrite, tenure, empty));
             widest = Math.max(widest, splitWrite.buckets().size());
         }
-        // Each merge has a request per method in flight: the bound stays the driver-safe one in requests.
-        List<Supplier<CompletionStage<AsyncResultSet>>> aliases = new ArrayList<>();
-        BoundedAsync.runAll(merges, Math.max(1, BoundedAsync.DEFAULT_MAX_IN_FLIGHT / widest)).forEach(aliases::addAll);
-        BoundedAsync.runAll(aliases);
+        // Each merge has a read per method in flight: the bound stays the driver-safe one in requests.
+        int maxInFlight = Math.max(1, BoundedAsync.DEFAULT_MAX_IN_FLIGHT / widest);
+        List<SplitRow> full = new ArrayList<>();
+        List<SplitRow> aliases = new ArrayList<>();
+        for (List<SplitRow> rows : BoundedAsync.runAll(merges, maxInFlight)) {
+            for (SplitRow row : rows) {
+                (row.encoded().alias() ? aliases : full).add(row);
+            }
+        }
+        List<SplitRow> all = new ArrayList<>(full);
+        all.addAll(aliases);
+        if (fitsOneWrite(all)) {
+            writeRows(metricId, List.of(all), tenure, since);
+        } else {
+            writeRows(metricId, chunks(full), tenure, since);
+            writeRows(metricId, chunks(aliases), tenure, since);
+        }
     }
 
-    /** Merges one split of every method written, writes the full blobs, and gives back the alias writes to do. */
-    private CompletionStage<List<Supplier<CompletionStage<AsyncResultSet>>>> mergeAndWriteFull(
-            UUID metricId, SplitWrite splitWrite, long tenure, boolean nothingStored) {
-        long since = cache.now();
+    /** One split of one method as a run writes it. */
+    private record SplitRow(SplitWrite splitWrite, SplitGroupEncoder.EncodedSplit encoded, int ttl) {
+    }
+
+    private static boolean fitsOneWrite(List<SplitRow> rows) {
+        return chunks(rows).size() <= 1;
+    }
+
+    /** Rows in groups of at most {@link #ROWS_PER_WRITE}, each within {@link #BYTES_PER_WRITE} beyond its first. */
+    private static List<List<SplitRow>> chunks(List<SplitRow> rows) {
+        List<List<SplitRow>> chunks = new ArrayList<>();
+        List<SplitRow> chunk = new ArrayList<>();
+        long bytes = 0;
+        for (SplitRow row : rows) {
+            int size = row.encoded().blob().length;
+            if (!chunk.isEmpty() && (chunk.size() >= ROWS_PER_WRITE || bytes + size > BYTES_PER_WRITE)) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                bytes = 0;
+            }
+            chunk.add(row);
+            bytes += size;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /** Writes each group as one single-partition batch, all groups at once; returns when all are acknowledged. */
+    private void writeRows(UUID metricId, List<List<SplitRow>> groups, long tenure, long since) {
+        List<Supplier<CompletionStage<AsyncResultSet>>> batches = new ArrayList<>();
+        for (List<SplitRow> group : groups) {
+            if (group.isEmpty()) {
+                continue;
+            }
+            List<BoundStatement> statements = new ArrayList<>(group.size());
+            for (SplitRow row : group) {
+                SplitWrite splitWrite = row.splitWrite();
+                statements.add(write.bind(metricId, row.encoded().method(), splitWrite.granularity(),
+                    splitWrite.index(), ByteBuffer.wrap(row.encoded().blob()), row.ttl()));
+            }
+            batches.add(() -> cql.writeOnePartitionAsync(statements).whenComplete((done, error) -> {
+                for (SplitRow row : group) {
+                    HeldStateCache.Key key = keyOf(metricId, row.splitWrite(), row.encoded().method());
+                    if (error == null) {
+                        cache.put(key, tenure, row.encoded().blob(), 0, row.ttl(), since);
+                    } else {
+                        cache.forget(key);
+                    }
+                }
+            }));
+        }
+        BoundedAsync.runAll(batches);
+    }
+
+    /** Merges one split of every method written and encodes it, aliases included; writes nothing. */
+    private CompletionStage<List<SplitRow>> merge(UUID metricId, SplitWrite splitWrite, long tenure,
+                                                  boolean nothingStored) {
         Map<String, CompletableFuture<byte[]>> stored = new HashMap<>();
         splitWrite.buckets().keySet().forEach(method -> stored.put(method, nothingStored
             ? CompletableFuture.completedFuture(null) : storedBlob(metricId, splitWrite, method, tenure)));
@@ -269,37 +352,17 @@ public final class CassandraAggregateStore implements AggregateStore {
         splitWrite.buckets().forEach((method, buckets) -> merged.put(method,
             storedPoints(metricId, splitWrite, method, stored, tenure)
                 .thenApply(old -> PointsMerge.overlay(old, buckets))));
-        return CompletableFuture.allOf(merged.values().toArray(CompletableFuture[]::new)).thenCompose(done -> {
+        return CompletableFuture.allOf(merged.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
             SortedMap<String, Points> splits = new TreeMap<>();
             merged.forEach((method, points) -> splits.put(method, points.join()));
             int ttl = splitWrite.ttlSeconds() <= 0 ? 0
                 : Ttl.of(splitWrite.ttlSeconds() + SplitLayout.spanSeconds(splitWrite.granularity()));
-            List<CompletableFuture<AsyncResultSet>> full = new ArrayList<>();
-            List<Supplier<CompletionStage<AsyncResultSet>>> aliases = new ArrayList<>();
+            List<SplitRow> rows = new ArrayList<>();
             for (SplitGroupEncoder.EncodedSplit encoded : SplitGroupEncoder.encode(splits, splitWrite.granularity())) {
-                if (encoded.alias()) {
-                    aliases.add(() -> writeSplit(metricId, splitWrite, encoded, ttl, tenure, since));
-                } else {
-                    full.add(writeSplit(metricId, splitWrite, encoded, ttl, tenure, since).toCompletableFuture());
-                }
+                rows.add(new SplitRow(splitWrite, encoded, ttl));
             }
-            return CompletableFuture.allOf(full.toArray(CompletableFuture[]::new)).thenApply(written -> aliases);
+            return rows;
         });
-    }
-
-    private CompletionStage<AsyncResultSet> writeSplit(UUID metricId, SplitWrite splitWrite,
-                                                       SplitGroupEncoder.EncodedSplit encoded, int ttl, long tenure,
-                                                       long since) {
-        HeldStateCache.Key key = keyOf(metricId, splitWrite, encoded.method());
-        return write.executeAsync(metricId, encoded.method(), splitWrite.granularity(), splitWrite.index(),
-                ByteBuffer.wrap(encoded.blob()), ttl)
-            .whenComplete((done, error) -> {
-                if (error == null) {
-                    cache.put(key, tenure, encoded.blob(), 0, ttl, since);
-                } else {
-                    cache.forget(key);
-                }
-            });
     }
 
     /**
