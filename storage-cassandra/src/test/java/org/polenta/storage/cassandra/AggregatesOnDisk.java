@@ -29,7 +29,8 @@ final class AggregatesOnDisk {
                 Thread.sleep(4000);
                 data = sizeOf(tableDirParent, "-Data.db");
                 long all = sizeOf(tableDirParent, "");
-                System.out.printf("sstables       Data.db of aggregates_by_metric: %d bytes for %d points = %.3f B/point; "
+                System.out.printf("sstables       Data.db of aggregates_by_metric: %d bytes for %d points"
+                    + " = %.3f B/point; "
                     + "all sstable components: %d bytes = %.3f B/point%n", data, points, (double) data / points,
                     all, (double) all / points);
                 return;
@@ -43,7 +44,8 @@ final class AggregatesOnDisk {
             return 0;
         }
         try (Stream<Path> files = Files.walk(keyspaceDir)) {
-            List<Path> matching = files.filter(p -> p.getParent().getFileName().toString().startsWith("aggregates_by_metric-"))
+            List<Path> matching = files
+                .filter(p -> p.getParent().getFileName().toString().startsWith("aggregates_by_metric-"))
                 .filter(p -> !p.toString().contains("snapshots") && !p.toString().contains("backups"))
                 .filter(Files::isRegularFile)
                 .filter(p -> p.getFileName().toString().endsWith(suffix))

@@ -26,6 +26,7 @@ import org.polenta.storage.cassandra.codec.MeasureBatchCodec;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
+import org.polenta.storage.cassandra.cql.WriteChunks;
 
 /**
  * The backlog in incoming_by_shard: one row per metric per add(), in the clustering range of the metric's sack,
@@ -42,11 +43,7 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
      */
     static final int SHARDS = 8;
 
-    /**
-     * Rows per single-partition write, and the blob bytes one may carry beyond its first row. Single-partition
-     * batches are exempt from Cassandra's batch size thresholds; these keep a mutation far below its limit (half a
-     * commit log segment, 16 MiB by default) and a write's latency modest.
-     */
+    /** Rows per single-partition write, and the blob bytes one may carry beyond its first row (WriteChunks). */
     private static final int ROWS_PER_WRITE = 200;
     private static final int BYTES_PER_WRITE = 1 << 20;
 
@@ -139,21 +136,10 @@ public final class CassandraIncomingMeasures implements IncomingMeasures {
         }
         List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
         for (List<Object[]> shardRows : rowsByShard.values()) {
-            List<Object[]> chunk = new ArrayList<>();
-            long bytes = 0;
-            for (Object[] row : shardRows) {
-                int size = ((ByteBuffer) row[5]).remaining();
-                if (!chunk.isEmpty() && (chunk.size() >= ROWS_PER_WRITE || bytes + size > BYTES_PER_WRITE)) {
-                    List<Object[]> full = chunk;
-                    writes.add(() -> insert.executeUnloggedBatchAsync(full));
-                    chunk = new ArrayList<>();
-                    bytes = 0;
-                }
-                chunk.add(row);
-                bytes += size;
+            for (List<Object[]> chunk : WriteChunks.of(shardRows, ROWS_PER_WRITE, BYTES_PER_WRITE,
+                    row -> ((ByteBuffer) row[5]).remaining())) {
+                writes.add(() -> insert.executeUnloggedBatchAsync(chunk));
             }
-            List<Object[]> last = chunk;
-            writes.add(() -> insert.executeUnloggedBatchAsync(last));
         }
         activity.announce(sacksWritten);
         BoundedAsync.runAll(writes);

@@ -28,12 +28,13 @@ import org.polenta.storage.cassandra.codec.SplitAlias;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
+import org.polenta.storage.cassandra.cql.WriteChunks;
 
 /**
- * Aggregated series in the aggregates_by_metric table, one partition per metric, cut into splits (see {@link SplitLayout}), each a SeriesCodec
- * blob with timestamps counted in granularity units, or a {@link SplitAlias} of another method's split at the same
- * index when writeAll found the two bitwise equal (see {@link SplitGroupEncoder}). Expiry is by TTL only, never by
- * DELETE.
+ * Aggregated series in the aggregates_by_metric table, one partition per metric, cut into splits (see
+ * {@link SplitLayout}), each a SeriesCodec blob with timestamps counted in granularity units, or a
+ * {@link SplitAlias} of another method's split at the same index when writeAll found the two bitwise equal (see
+ * {@link SplitGroupEncoder}). Expiry is by TTL only, never by DELETE.
  *
  * <p>write() is a read-modify-write of the affected splits; like Gnocchi's metricd it relies on one processor
  * per metric at a time (sack leases), not on Cassandra, to serialise writers of a series. The read is skipped
@@ -45,10 +46,7 @@ import org.polenta.storage.cassandra.cql.PreparedQuery;
  */
 public final class CassandraAggregateStore implements AggregateStore {
 
-    /**
-     * Split rows per single-partition write, and the blob bytes one may carry beyond its first row: a mutation
-     * stays far below Cassandra's limit (half a commit log segment, 16 MiB by default).
-     */
+    /** Split rows per single-partition write, and the blob bytes one may carry beyond its first row (WriteChunks). */
     private static final int ROWS_PER_WRITE = 500;
     private static final int BYTES_PER_WRITE = 1 << 20;
 
@@ -278,7 +276,7 @@ public final class CassandraAggregateStore implements AggregateStore {
         }
         List<SplitRow> all = new ArrayList<>(full);
         all.addAll(aliases);
-        if (fitsOneWrite(all)) {
+        if (chunks(all).size() <= 1) {
             writeRows(metricId, List.of(all), tenure, since);
         } else {
             writeRows(metricId, chunks(full), tenure, since);
@@ -290,29 +288,9 @@ public final class CassandraAggregateStore implements AggregateStore {
     private record SplitRow(SplitWrite splitWrite, SplitGroupEncoder.EncodedSplit encoded, int ttl) {
     }
 
-    private static boolean fitsOneWrite(List<SplitRow> rows) {
-        return chunks(rows).size() <= 1;
-    }
-
     /** Rows in groups of at most {@link #ROWS_PER_WRITE}, each within {@link #BYTES_PER_WRITE} beyond its first. */
     private static List<List<SplitRow>> chunks(List<SplitRow> rows) {
-        List<List<SplitRow>> chunks = new ArrayList<>();
-        List<SplitRow> chunk = new ArrayList<>();
-        long bytes = 0;
-        for (SplitRow row : rows) {
-            int size = row.encoded().blob().length;
-            if (!chunk.isEmpty() && (chunk.size() >= ROWS_PER_WRITE || bytes + size > BYTES_PER_WRITE)) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-                bytes = 0;
-            }
-            chunk.add(row);
-            bytes += size;
-        }
-        if (!chunk.isEmpty()) {
-            chunks.add(chunk);
-        }
-        return chunks;
+        return WriteChunks.of(rows, ROWS_PER_WRITE, BYTES_PER_WRITE, row -> row.encoded().blob().length);
     }
 
     /** Writes each group as one single-partition batch, all groups at once; returns when all are acknowledged. */

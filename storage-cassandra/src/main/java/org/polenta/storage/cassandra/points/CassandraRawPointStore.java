@@ -17,6 +17,7 @@ import org.polenta.storage.cassandra.codec.SeriesCodec;
 import org.polenta.storage.cassandra.cql.BoundedAsync;
 import org.polenta.storage.cassandra.cql.Cql;
 import org.polenta.storage.cassandra.cql.PreparedQuery;
+import org.polenta.storage.cassandra.cql.WriteChunks;
 
 /**
  * Raw points in raw_points, one row per hour of timestamps (a SeriesCodec blob), written with the raw
@@ -183,21 +184,20 @@ public final class CassandraRawPointStore implements RawPointStore {
         long newestWritten = points.timestamp(points.size() - 1);
         boolean newestMoves = known.isEmpty() || known.getAsLong() < newestWritten;
         List<List<BoundStatement>> requests = new ArrayList<>();
-        List<BoundStatement> request = new ArrayList<>();
-        long requestBytes = 0;
-        for (MergedBlock block : blocks) {
-            if (!request.isEmpty() && requestBytes + block.blob().length > WRITE_BYTES) {
-                requests.add(request);
-                request = new ArrayList<>();
-                requestBytes = 0;
+        for (List<MergedBlock> chunk : WriteChunks.of(blocks, Integer.MAX_VALUE, WRITE_BYTES, b -> b.blob().length)) {
+            List<BoundStatement> request = new ArrayList<>();
+            for (MergedBlock block : chunk) {
+                request.add(write.bind(metricId, block.key().index(), ByteBuffer.wrap(block.blob()), ttl));
             }
-            request.add(write.bind(metricId, block.key().index(), ByteBuffer.wrap(block.blob()), ttl));
-            requestBytes += block.blob().length;
+            requests.add(request);
+        }
+        if (requests.isEmpty()) {
+            requests.add(new ArrayList<>());
         }
         if (newestMoves) {
-            request.add(setNewest.bind(metricId, newestWritten));
+            requests.get(requests.size() - 1).add(setNewest.bind(metricId, newestWritten));
         }
-        requests.add(request);
+        requests.removeIf(List::isEmpty);
         List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
         requests.forEach(statements -> writes.add(() -> cql.writeOnePartitionAsync(statements)));
         try {
