@@ -49,8 +49,8 @@ public final class CassandraStorage implements AutoCloseable {
     private static final long CLOSE_GRACE_SECONDS = 10;
 
     /**
-     * How often the backlog an earlier version left behind is looked for again: an instance of that version may
-     * still be writing it during a rolling upgrade.
+     * How often the backlog an earlier version left behind is looked for again, in case a process of that version
+     * was still writing it when this one started.
      */
     private static final long INCOMING_MOVE_PERIOD_SECONDS = 60;
 

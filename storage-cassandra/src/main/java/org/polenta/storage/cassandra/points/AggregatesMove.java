@@ -27,9 +27,15 @@ public final class AggregatesMove {
 
     static final String NAME = "aggregates-to-aggregates_by_metric";
 
-    /** Old rows read per page, and copied per single-partition batch at most. */
+    /** Old rows read per page. */
     private static final int PAGE_ROWS = 500;
+    /**
+     * Rows copied per single-partition batch at most: a split holds at most 3,600 points, about 32 KB encoded at
+     * worst, so a batch stays near 3 MB, far below the 16 MiB mutation limit.
+     */
     private static final int ROWS_PER_WRITE = 100;
+    /** Batches sent before waiting for them: the copy reads on while a few pages' writes are in flight. */
+    private static final int WRITES_IN_FLIGHT = 20;
 
     private final Cql cql;
     private final PreparedQuery all;
@@ -61,7 +67,7 @@ public final class AggregatesMove {
                 writes.add(writeOf(batch));
                 batch = new ArrayList<>();
             }
-            if (writes.size() >= PAGE_ROWS / ROWS_PER_WRITE * 4) {
+            if (writes.size() >= WRITES_IN_FLIGHT) {
                 BoundedAsync.runAll(writes);
                 writes.clear();
             }
