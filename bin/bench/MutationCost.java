@@ -5,8 +5,9 @@
  *
  * Every figure in issues 2 and 5 comes down to how many partitions a run writes, so this measures the shapes
  * Polenta uses: one row per request (a backlog row of the HTTP path), many rows of one partition in one unlogged
- * batch (a listener round's rows of one sack, a run's raw blocks), and as many partitions as rows in one batch
- * (what a multi-partition batch would save, or not). Each shape runs twice, 64 requests in flight, and only the
+ * batch (a listener round's rows of one sack, a run's raw blocks), as many partitions as rows in one batch
+ * (what a multi-partition batch would save, or not), and three tables under one key, as three requests or as one
+ * batch (a processing run's splits, raw blocks and newest timestamp: CassandraRunOutputStore). Each shape runs twice, 64 requests in flight, and only the
  * second round is reported: the first warms both JVMs. The CPU is the Cassandra process's user + system time
  * (/proc/PID/stat) over the round, so run it on an otherwise idle node. Prints one JSON line per shape and drops
  * its keyspace at the end.
@@ -53,7 +54,11 @@ public class MutationCost {
             session.execute("CREATE KEYSPACE IF NOT EXISTS polenta_mutation_cost"
                 + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             session.execute("CREATE TABLE IF NOT EXISTS polenta_mutation_cost.t (p int, c int, v blob, PRIMARY KEY (p, c))");
+            session.execute("CREATE TABLE IF NOT EXISTS polenta_mutation_cost.t2 (p int, c int, v blob, PRIMARY KEY (p, c))");
+            session.execute("CREATE TABLE IF NOT EXISTS polenta_mutation_cost.t3 (p int PRIMARY KEY, v bigint)");
             PreparedStatement insert = session.prepare("INSERT INTO polenta_mutation_cost.t (p, c, v) VALUES (?, ?, ?)");
+            PreparedStatement insert2 = session.prepare("INSERT INTO polenta_mutation_cost.t2 (p, c, v) VALUES (?, ?, ?)");
+            PreparedStatement insert3 = session.prepare("INSERT INTO polenta_mutation_cost.t3 (p, v) VALUES (?, ?)");
             PreparedStatement select = session.prepare("SELECT c, v FROM polenta_mutation_cost.t WHERE p = ? AND c = ?");
             byte[] bytes = new byte[BLOB_BYTES];
             new Random(42).nextBytes(bytes);
@@ -65,6 +70,17 @@ public class MutationCost {
                 i -> batch(50, r -> insert.bind(partition(i), r, blob)));
             measure(session, pid, "50 rows of 50 partitions a request", requests / 20, 50, 50,
                 i -> batch(50, r -> insert.bind(partition(i * 50 + r), 0, blob)));
+            // A processing run writes three tables under one metric id: as three requests, or as one batch, which
+            // Cassandra applies as one mutation (one commit-log entry) since every statement has the same key.
+            measure(session, pid, "3 tables of one key, a request each", requests, 1, 1,
+                i -> switch (i % 3) {
+                    case 0 -> insert.bind(partition(i / 3), 0, blob);
+                    case 1 -> insert2.bind(partition(i / 3), 0, blob);
+                    default -> insert3.bind(partition(i / 3), (long) i);
+                });
+            measure(session, pid, "3 tables of one key in one batch", requests / 3, 3, 1,
+                i -> BatchStatement.newInstance(DefaultBatchType.UNLOGGED, insert.bind(partition(i), 0, blob),
+                    insert2.bind(partition(i), 0, blob), insert3.bind(partition(i), (long) i)));
             measure(session, pid, "read of one row", requests, 1, 1,
                 i -> select.bind(partition(i), 0));
             session.execute("DROP KEYSPACE polenta_mutation_cost");

@@ -176,7 +176,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
         String processorName = "polenta-" + UUID.randomUUID();
         ProcessingStatistics statistics = new ProcessingStatistics();
         MetricProcessing processing = new MetricProcessing(metrics, policiesOfMetrics,
-                storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates()),
+                storage.incoming(), new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.runOutput()),
                 statistics);
         SackLeaseTable leases = new SackLeaseTable(storage.sackLeases(), processorName, storage.incoming().sackCount(),
                 Duration.ofSeconds(config.getProcessing().getLeaseSeconds()), System::currentTimeMillis,

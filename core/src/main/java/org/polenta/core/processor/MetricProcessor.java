@@ -6,6 +6,7 @@ import org.polenta.core.aggregates.AggregationMethod;
 import org.polenta.core.aggregates.FixedGrouping;
 import org.polenta.core.aggregates.Points;
 import org.polenta.core.aggregates.RawPointStore;
+import org.polenta.core.aggregates.RunOutputStore;
 import org.polenta.core.archive.ArchivePolicy;
 import org.polenta.core.archive.ArchivePolicyItem;
 import org.polenta.core.incoming.IncomingMeasures;
@@ -27,12 +28,17 @@ public final class MetricProcessor {
 
     private final IncomingMeasures incoming;
     private final RawPointStore rawPoints;
-    private final AggregateStore aggregates;
+    private final RunOutputStore output;
 
     public MetricProcessor(IncomingMeasures incoming, RawPointStore rawPoints, AggregateStore aggregates) {
+        this(incoming, rawPoints, RunOutputStore.sequential(aggregates, rawPoints));
+    }
+
+    /** @param output where runs store their aggregates and raw points (reads go to {@code rawPoints}) */
+    public MetricProcessor(IncomingMeasures incoming, RawPointStore rawPoints, RunOutputStore output) {
         this.incoming = incoming;
         this.rawPoints = rawPoints;
-        this.aggregates = aggregates;
+        this.output = output;
     }
 
     public ProcessingResult process(Metric metric, ArchivePolicy policy) {
@@ -46,15 +52,15 @@ public final class MetricProcessor {
         BackWindow.Accepted accepted = BackWindow.filter(pending.batches(), oldestAccepted);
         Points newPoints = MeasureMerger.merge(accepted.batches());
         if (!newPoints.isEmpty()) {
-            storeAggregates(id, policy, newPoints, newestBefore);
-            // Raw points last: they move newestTimestamp, so a run that failed before this point is redone whole.
-            rawPoints.write(id, newPoints);
+            // Raw points no earlier than the aggregates: they move newestTimestamp, so a run that failed before
+            // they are stored is redone whole.
+            output.store(id, aggregateWrites(id, policy, newPoints), newestBefore, newPoints);
         }
         incoming.remove(pending);
         return new ProcessingResult(pending.measureCount(), accepted.dropped());
     }
 
-    private void storeAggregates(UUID id, ArchivePolicy policy, Points newPoints, OptionalLong newestBefore) {
+    private List<AggregateStore.SeriesWrite> aggregateWrites(UUID id, ArchivePolicy policy, Points newPoints) {
         List<AggregationMethod> methods = policy.aggregationMethods().stream().sorted()
                 .map(AggregationMethod::of).toList();
         boolean rate = methods.stream().anyMatch(AggregationMethod::rate);
@@ -71,7 +77,7 @@ public final class MetricProcessor {
                 }
             }
         }
-        aggregates.writeAll(id, writes, newestBefore);
+        return writes;
     }
 
     private static long oldestTouchedBucket(ArchivePolicy policy, Points newPoints) {

@@ -89,7 +89,7 @@ final class ListenerStorage implements AutoCloseable {
 
     /** Aggregates the backlog of these metrics, as a processor would. */
     void process(Collection<Metric> metrics) {
-        MetricProcessor processor = new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.aggregates());
+        MetricProcessor processor = new MetricProcessor(storage.incoming(), storage.rawPoints(), storage.runOutput());
         for (Metric metric : metrics) {
             processor.process(metric, storage.archivePolicies().get(metric.archivePolicyName()).orElseThrow());
         }

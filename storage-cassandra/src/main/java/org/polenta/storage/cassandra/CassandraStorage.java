@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.polenta.core.aggregates.AggregateStore;
 import org.polenta.core.aggregates.RawPointStore;
+import org.polenta.core.aggregates.RunOutputStore;
 import org.polenta.core.archive.ArchivePolicyRepository;
 import org.polenta.core.archive.ArchivePolicyRuleRepository;
 import org.polenta.core.incoming.IncomingMeasures;
@@ -35,6 +36,7 @@ import org.polenta.storage.cassandra.leases.CassandraSackLeases;
 import org.polenta.storage.cassandra.points.AggregatesMove;
 import org.polenta.storage.cassandra.points.CassandraAggregateStore;
 import org.polenta.storage.cassandra.points.CassandraRawPointStore;
+import org.polenta.storage.cassandra.points.CassandraRunOutputStore;
 import org.polenta.storage.cassandra.points.HeldStateCache;
 import org.polenta.storage.cassandra.resource.CassandraResourceRepository;
 import org.polenta.storage.cassandra.resource.CassandraResourceTypeRepository;
@@ -65,6 +67,7 @@ public final class CassandraStorage implements AutoCloseable {
     private final IncomingMeasures incoming;
     private final RawPointStore rawPoints;
     private final AggregateStore aggregates;
+    private final RunOutputStore runOutput;
     private final SackLeases sackLeases;
     private final SackTenures sackTenures;
     private final CassandraResourceRepository resources;
@@ -86,8 +89,11 @@ public final class CassandraStorage implements AutoCloseable {
         this.sackTenures = new SackTenures(config.getSacks(), System::currentTimeMillis);
         HeldStateCache cache = new HeldStateCache(sackTenures, incoming::sackOf, config.getHeldStateCacheBytes(),
             System::currentTimeMillis);
-        this.rawPoints = new CassandraRawPointStore(cql, config.getRawRetentionSeconds(), cache);
-        this.aggregates = new CassandraAggregateStore(cql, cache);
+        CassandraRawPointStore rawPointStore = new CassandraRawPointStore(cql, config.getRawRetentionSeconds(), cache);
+        CassandraAggregateStore aggregateStore = new CassandraAggregateStore(cql, cache);
+        this.rawPoints = rawPointStore;
+        this.aggregates = aggregateStore;
+        this.runOutput = new CassandraRunOutputStore(cql, aggregateStore, rawPointStore);
         this.sackLeases = new CassandraSackLeases(cql);
         this.resources = new CassandraResourceRepository(cql);
         this.resourceTypes = new CassandraResourceTypeRepository(cql, resources);
@@ -226,6 +232,11 @@ public final class CassandraStorage implements AutoCloseable {
 
     public AggregateStore aggregates() {
         return aggregates;
+    }
+
+    /** Where processing runs store their output: aggregates and raw points in one mutation when they fit. */
+    public RunOutputStore runOutput() {
+        return runOutput;
     }
 
     public SackLeases sackLeases() {

@@ -47,8 +47,8 @@ import org.polenta.storage.cassandra.cql.WriteChunks;
 public final class CassandraAggregateStore implements AggregateStore {
 
     /** Split rows per single-partition write, and the blob bytes one may carry beyond its first row (WriteChunks). */
-    private static final int ROWS_PER_WRITE = 500;
-    private static final int BYTES_PER_WRITE = 1 << 20;
+    static final int ROWS_PER_WRITE = 500;
+    static final int BYTES_PER_WRITE = 1 << 20;
 
     private final Cql cql;
     private final PreparedQuery write;
@@ -251,11 +251,20 @@ public final class CassandraAggregateStore implements AggregateStore {
     /** A split past the one holding {@code newestBefore}'s bucket is written without being read first. */
     @Override
     public void writeAll(UUID metricId, List<SeriesWrite> writes, OptionalLong newestBefore) {
-        writeSplits(metricId, writes, split -> newestBefore.isEmpty()
-            || split.index() > SplitLayout.splitOf(newestBefore.getAsLong(), split.granularity()));
+        write(prepare(metricId, writes, newestBefore));
     }
 
     private void writeSplits(UUID metricId, List<SeriesWrite> writes, Predicate<SplitWrite> nothingStored) {
+        write(prepare(metricId, writes, nothingStored));
+    }
+
+    /** The run's splits merged and encoded, for {@link CassandraRunOutputStore}; nothing is written yet. */
+    PreparedSplits prepare(UUID metricId, List<SeriesWrite> writes, OptionalLong newestBefore) {
+        return prepare(metricId, writes, split -> newestBefore.isEmpty()
+            || split.index() > SplitLayout.splitOf(newestBefore.getAsLong(), split.granularity()));
+    }
+
+    private PreparedSplits prepare(UUID metricId, List<SeriesWrite> writes, Predicate<SplitWrite> nothingStored) {
         long tenure = cache.tenureOf(metricId);
         long since = cache.now();
         List<Supplier<CompletionStage<List<SplitRow>>>> merges = new ArrayList<>();
@@ -274,18 +283,78 @@ public final class CassandraAggregateStore implements AggregateStore {
                 (row.encoded().alias() ? aliases : full).add(row);
             }
         }
-        List<SplitRow> all = new ArrayList<>(full);
-        all.addAll(aliases);
-        if (chunks(all).size() <= 1) {
-            writeRows(metricId, List.of(all), tenure, since);
+        return new PreparedSplits(metricId, full, aliases, tenure, since);
+    }
+
+    /** Writes the splits: in one single-partition batch when they fit, else every full blob before any alias. */
+    void write(PreparedSplits splits) {
+        if (splits.fitsOneWrite()) {
+            writeRows(splits, List.of(splits.all()));
         } else {
-            writeRows(metricId, chunks(full), tenure, since);
-            writeRows(metricId, chunks(aliases), tenure, since);
+            writeRows(splits, chunks(splits.full()));
+            writeRows(splits, chunks(splits.aliases()));
         }
     }
 
     /** One split of one method as a run writes it. */
     private record SplitRow(SplitWrite splitWrite, SplitGroupEncoder.EncodedSplit encoded, int ttl) {
+    }
+
+    /** A run's split rows, merged and encoded but not written, and what the cache needs once they are. */
+    final class PreparedSplits {
+        private final UUID metricId;
+        private final List<SplitRow> full;
+        private final List<SplitRow> aliases;
+        private final long tenure;
+        private final long since;
+
+        private PreparedSplits(UUID metricId, List<SplitRow> full, List<SplitRow> aliases, long tenure, long since) {
+            this.metricId = metricId;
+            this.full = full;
+            this.aliases = aliases;
+            this.tenure = tenure;
+            this.since = since;
+        }
+
+        private List<SplitRow> full() {
+            return full;
+        }
+
+        private List<SplitRow> aliases() {
+            return aliases;
+        }
+
+        private List<SplitRow> all() {
+            List<SplitRow> all = new ArrayList<>(full);
+            all.addAll(aliases);
+            return all;
+        }
+
+        boolean fitsOneWrite() {
+            return chunks(all()).size() <= 1;
+        }
+
+        int rows() {
+            return full.size() + aliases.size();
+        }
+
+        long bytes() {
+            long bytes = 0;
+            for (SplitRow row : all()) {
+                bytes += row.encoded().blob().length;
+            }
+            return bytes;
+        }
+
+        /** Every row, as statements of the metric's partition, full blobs first. */
+        List<BoundStatement> statements() {
+            return CassandraAggregateStore.this.statements(metricId, all());
+        }
+
+        /** Tells the cache how a write of {@link #statements()} ended. */
+        void settled(Throwable error) {
+            CassandraAggregateStore.this.settled(metricId, all(), tenure, since, error);
+        }
     }
 
     /** Rows in groups of at most {@link #ROWS_PER_WRITE}, each within {@link #BYTES_PER_WRITE} beyond its first. */
@@ -294,30 +363,39 @@ public final class CassandraAggregateStore implements AggregateStore {
     }
 
     /** Writes each group as one single-partition batch, all groups at once; returns when all are acknowledged. */
-    private void writeRows(UUID metricId, List<List<SplitRow>> groups, long tenure, long since) {
+    private void writeRows(PreparedSplits splits, List<List<SplitRow>> groups) {
         List<Supplier<CompletionStage<AsyncResultSet>>> batches = new ArrayList<>();
         for (List<SplitRow> group : groups) {
             if (group.isEmpty()) {
                 continue;
             }
-            List<BoundStatement> statements = new ArrayList<>(group.size());
-            for (SplitRow row : group) {
-                SplitWrite splitWrite = row.splitWrite();
-                statements.add(write.bind(metricId, row.encoded().method(), splitWrite.granularity(),
-                    splitWrite.index(), ByteBuffer.wrap(row.encoded().blob()), row.ttl()));
-            }
-            batches.add(() -> cql.writeOnePartitionAsync(statements).whenComplete((done, error) -> {
-                for (SplitRow row : group) {
-                    HeldStateCache.Key key = keyOf(metricId, row.splitWrite(), row.encoded().method());
-                    if (error == null) {
-                        cache.put(key, tenure, row.encoded().blob(), 0, row.ttl(), since);
-                    } else {
-                        cache.forget(key);
-                    }
-                }
-            }));
+            List<BoundStatement> statements = statements(splits.metricId, group);
+            batches.add(() -> cql.writeOnePartitionAsync(statements).whenComplete((done, error) ->
+                settled(splits.metricId, group, splits.tenure, splits.since, error)));
         }
         BoundedAsync.runAll(batches);
+    }
+
+    private List<BoundStatement> statements(UUID metricId, List<SplitRow> rows) {
+        List<BoundStatement> statements = new ArrayList<>(rows.size());
+        for (SplitRow row : rows) {
+            SplitWrite splitWrite = row.splitWrite();
+            statements.add(write.bind(metricId, row.encoded().method(), splitWrite.granularity(),
+                splitWrite.index(), ByteBuffer.wrap(row.encoded().blob()), row.ttl()));
+        }
+        return statements;
+    }
+
+    /** Caches what was written; forgets what may or may not have been. */
+    private void settled(UUID metricId, List<SplitRow> rows, long tenure, long since, Throwable error) {
+        for (SplitRow row : rows) {
+            HeldStateCache.Key key = keyOf(metricId, row.splitWrite(), row.encoded().method());
+            if (error == null) {
+                cache.put(key, tenure, row.encoded().blob(), 0, row.ttl(), since);
+            } else {
+                cache.forget(key);
+            }
+        }
     }
 
     /** Merges one split of every method written and encodes it, aliases included; writes nothing. */

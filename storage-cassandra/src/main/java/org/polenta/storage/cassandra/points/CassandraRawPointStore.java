@@ -163,6 +163,24 @@ public final class CassandraRawPointStore implements RawPointStore {
         if (points.isEmpty()) {
             return;
         }
+        write(prepare(metricId, points));
+    }
+
+    /** Writes the prepared requests, all at once; returns when all are acknowledged. */
+    void write(PreparedBlocks prepared) {
+        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
+        prepared.requests.forEach(statements -> writes.add(() -> cql.writeOnePartitionAsync(statements)));
+        try {
+            BoundedAsync.runAll(writes);
+        } catch (RuntimeException e) {
+            prepared.settled(e);
+            throw e;
+        }
+        prepared.settled(null);
+    }
+
+    /** The blocks the points fall in, merged with what they held, and the newest timestamp: bound, not written. */
+    PreparedBlocks prepare(UUID metricId, Points points) {
         long tenure = cache.tenureOf(metricId);
         long since = cache.now();
         OptionalLong known = newestTimestamp(metricId);
@@ -198,21 +216,55 @@ public final class CassandraRawPointStore implements RawPointStore {
             requests.get(requests.size() - 1).add(setNewest.bind(metricId, newestWritten));
         }
         requests.removeIf(List::isEmpty);
-        List<Supplier<CompletionStage<AsyncResultSet>>> writes = new ArrayList<>();
-        requests.forEach(statements -> writes.add(() -> cql.writeOnePartitionAsync(statements)));
-        try {
-            BoundedAsync.runAll(writes);
-        } catch (RuntimeException e) {
-            // Cassandra may or may not have applied each request.
-            blocks.forEach(block -> cache.forget(block.key()));
-            cache.forget(newestKey(metricId));
-            throw e;
+        return new PreparedBlocks(metricId, blocks, requests, newestMoves ? OptionalLong.of(newestWritten)
+            : OptionalLong.empty(), tenure, since);
+    }
+
+    /**
+     * A write's requests, each a list of statements of the metric's partition: a run's one or two blocks and the
+     * newest timestamp make one request; a backfill of many blocks makes several, none over WRITE_BYTES.
+     */
+    final class PreparedBlocks {
+        private final UUID metricId;
+        private final List<MergedBlock> blocks;
+        private final List<List<BoundStatement>> requests;
+        private final OptionalLong newestWritten;
+        private final long tenure;
+        private final long since;
+
+        private PreparedBlocks(UUID metricId, List<MergedBlock> blocks, List<List<BoundStatement>> requests,
+                               OptionalLong newestWritten, long tenure, long since) {
+            this.metricId = metricId;
+            this.blocks = blocks;
+            this.requests = requests;
+            this.newestWritten = newestWritten;
+            this.tenure = tenure;
+            this.since = since;
         }
-        for (MergedBlock block : blocks) {
-            cache.put(block.key(), tenure, block.blob(), 0, ttl, since);
+
+        List<List<BoundStatement>> requests() {
+            return requests;
         }
-        if (newestMoves) {
-            cache.put(newestKey(metricId), tenure, NEWEST_PRESENT, newestWritten, 0, 0);
+
+        long bytes() {
+            long bytes = 0;
+            for (MergedBlock block : blocks) {
+                bytes += block.blob().length;
+            }
+            return bytes;
+        }
+
+        /** Caches what was written; forgets what may or may not have been (error not null). */
+        void settled(Throwable error) {
+            if (error != null) {
+                blocks.forEach(block -> cache.forget(block.key()));
+                cache.forget(newestKey(metricId));
+                return;
+            }
+            for (MergedBlock block : blocks) {
+                cache.put(block.key(), tenure, block.blob(), 0, ttl, since);
+            }
+            newestWritten.ifPresent(newest -> cache.put(newestKey(metricId), tenure, NEWEST_PRESENT, newest, 0, 0));
         }
     }
 
