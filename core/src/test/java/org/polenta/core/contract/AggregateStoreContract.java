@@ -33,7 +33,8 @@ public abstract class AggregateStoreContract {
         metric = UUID.randomUUID();
     }
 
-    private static Points buckets(long start, long granularity, int n, double first) {
+    /** n buckets from start, granularity apart, valued first, first + 0.25, ... (RunOutputStoreContract uses it too). */
+    static Points buckets(long start, long granularity, int n, double first) {
         long[] ts = new long[n];
         double[] vs = new double[n];
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package org.polenta.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.polenta.core.contract.AggregateStoreContract.buckets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,23 +42,13 @@ public abstract class RunOutputStoreContract {
         metric = UUID.randomUUID();
     }
 
-    private static Points series(long start, long step, int n, double first) {
-        long[] ts = new long[n];
-        double[] vs = new double[n];
-        for (int i = 0; i < n; i++) {
-            ts[i] = start + i * step;
-            vs[i] = first + i * 0.25;
-        }
-        return new Points(ts, vs);
-    }
-
     @Test
     void aSmallRunIsReadBackWholeAndMovesTheNewestTimestamp() {
-        Points raw = series(T0, 10 * SECOND, 60, 1);
+        Points raw = buckets(T0, 10 * SECOND, 60, 1);
         Aggregation mean = new Aggregation("mean", MINUTE);
         Aggregation max = new Aggregation("max", MINUTE);
-        Points means = series(T0, MINUTE, 10, 3);
-        Points maxes = series(T0, MINUTE, 10, 4);
+        Points means = buckets(T0, MINUTE, 10, 3);
+        Points maxes = buckets(T0, MINUTE, 10, 4);
         runOutput().store(metric, List.of(new AggregateStore.SeriesWrite(mean, means, 3600),
             new AggregateStore.SeriesWrite(max, maxes, 3600)), OptionalLong.empty(), raw);
         assertThat(aggregates().read(metric, mean, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(means);
@@ -69,12 +60,12 @@ public abstract class RunOutputStoreContract {
     @Test
     void aRunOverStoredDataMergesIntoIt() {
         Aggregation mean = new Aggregation("mean", MINUTE);
-        runOutput().store(metric, List.of(new AggregateStore.SeriesWrite(mean, series(T0, MINUTE, 10, 1), 0)),
-            OptionalLong.empty(), series(T0, MINUTE, 10, 1));
-        long newest = T0 + 9 * MINUTE;
-        runOutput().store(metric, List.of(new AggregateStore.SeriesWrite(mean, series(T0 + 5 * MINUTE, MINUTE, 10, 50), 0)),
-            OptionalLong.of(newest), series(T0 + 5 * MINUTE, MINUTE, 10, 50));
-        Points expected = concat(series(T0, MINUTE, 5, 1), series(T0 + 5 * MINUTE, MINUTE, 10, 50));
+        Points first = buckets(T0, MINUTE, 10, 1);
+        runOutput().store(metric, List.of(new AggregateStore.SeriesWrite(mean, first, 0)), OptionalLong.empty(), first);
+        Points second = buckets(T0 + 5 * MINUTE, MINUTE, 10, 50);
+        runOutput().store(metric, List.of(new AggregateStore.SeriesWrite(mean, second, 0)),
+            OptionalLong.of(T0 + 9 * MINUTE), second);
+        Points expected = concat(buckets(T0, MINUTE, 5, 1), buckets(T0 + 5 * MINUTE, MINUTE, 10, 50));
         assertThat(aggregates().read(metric, mean, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(expected);
         assertThat(rawPoints().read(metric, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(expected);
         assertThat(rawPoints().newestTimestamp(metric)).hasValue(T0 + 14 * MINUTE);
@@ -84,12 +75,12 @@ public abstract class RunOutputStoreContract {
     void aBackfillLargerThanAnyOneRequestIsReadBackWhole() {
         // 40 days of one point a second: hundreds of raw blocks and, at 1 s, a thousand splits per method.
         int n = 40 * 86_400;
-        Points raw = series(T0, SECOND, n, 0);
+        Points raw = buckets(T0, SECOND, n, 0);
         List<AggregateStore.SeriesWrite> writes = new ArrayList<>();
         for (String method : List.of("mean", "max", "min")) {
             writes.add(new AggregateStore.SeriesWrite(new Aggregation(method, SECOND), raw, 0));
         }
-        Points hourly = series(T0, HOUR, 40 * 24, 7);
+        Points hourly = buckets(T0, HOUR, 40 * 24, 7);
         writes.add(new AggregateStore.SeriesWrite(new Aggregation("mean", HOUR), hourly, 0));
         runOutput().store(metric, writes, OptionalLong.empty(), raw);
         for (String method : List.of("mean", "max", "min")) {
@@ -105,7 +96,7 @@ public abstract class RunOutputStoreContract {
     @Test
     void aRunWithoutNewRawPointsStoresItsAggregates() {
         Aggregation mean = new Aggregation("mean", MINUTE);
-        Points means = series(T0, MINUTE, 3, 2);
+        Points means = buckets(T0, MINUTE, 3, 2);
         runOutput().store(metric, List.of(new AggregateStore.SeriesWrite(mean, means, 0)), OptionalLong.empty(),
             Points.EMPTY);
         assertThat(aggregates().read(metric, mean, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(means);

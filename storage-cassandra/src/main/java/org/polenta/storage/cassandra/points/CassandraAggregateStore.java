@@ -305,6 +305,8 @@ public final class CassandraAggregateStore implements AggregateStore {
         private final UUID metricId;
         private final List<SplitRow> full;
         private final List<SplitRow> aliases;
+        /** Full blobs first, then aliases: the order of one batch. */
+        private final List<SplitRow> all;
         private final long tenure;
         private final long since;
 
@@ -312,6 +314,8 @@ public final class CassandraAggregateStore implements AggregateStore {
             this.metricId = metricId;
             this.full = full;
             this.aliases = aliases;
+            this.all = new ArrayList<>(full);
+            this.all.addAll(aliases);
             this.tenure = tenure;
             this.since = since;
         }
@@ -325,8 +329,6 @@ public final class CassandraAggregateStore implements AggregateStore {
         }
 
         private List<SplitRow> all() {
-            List<SplitRow> all = new ArrayList<>(full);
-            all.addAll(aliases);
             return all;
         }
 
@@ -335,7 +337,7 @@ public final class CassandraAggregateStore implements AggregateStore {
         }
 
         int rows() {
-            return full.size() + aliases.size();
+            return all.size();
         }
 
         long bytes() {
