@@ -54,6 +54,7 @@ import org.polenta.service.http.UnreadBodyFilter;
 import org.polenta.service.listener.ListenerRole;
 import org.polenta.service.operations.AggregatesComputation;
 import org.polenta.service.operations.ArchivePolicyRuleOperations;
+import org.polenta.service.operations.BatchMeasuresReader;
 import org.polenta.service.operations.CrossMetricAggregation;
 import org.polenta.service.operations.IndexedAggregatesResources;
 import org.polenta.service.operations.MeasuresIntake;
@@ -265,7 +266,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), reader, refresher,
                 enforcer, bodies));
         jersey.register(new BatchMeasuresResource(
-                new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), bodies));
+                new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), bodies, new BatchMeasuresReader(bodies, mapper)));
         jersey.register(new SearchMetricResource(new MetricSearch(metrics, lookup, reader, enforcer), bodies));
         CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(metrics, lookup,
                 new CrossMetricAggregator(reader), refresher, enforcer);

@@ -16,7 +16,6 @@ import org.polenta.service.auth.Caller;
 import org.polenta.service.auth.policy.PolicyEnforcer;
 import org.polenta.service.errors.ApiException;
 import org.polenta.service.processing.ProcessingHints;
-import org.polenta.service.validation.Voluptuous;
 
 /**
  * Accepts measures: parsed with Gnocchi's rules, stored durably in the backlog before the 202, and announced
@@ -46,20 +45,8 @@ public final class MeasuresIntake {
         }
     }
 
-    /** POST /v1/batch/metrics/measures: {metric id: [measures]}, all or nothing. */
-    public void addBatch(Caller caller, Object body) {
-        if (!(body instanceof Map<?, ?> byMetric)) {
-            throw Voluptuous.fail("expected a dictionary", List.of());
-        }
-        Map<UUID, List<Measure>> parsed = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : byMetric.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            UUID id = MetricLookup.parseUuid(key);
-            if (id == null) {
-                throw Voluptuous.fail("extra keys not allowed", List.of(key));
-            }
-            parsed.put(id, parse(e.getValue(), List.of(key)));
-        }
+    /** POST /v1/batch/metrics/measures, read by {@link BatchMeasuresReader}: all accepted or none. */
+    public void addBatch(Caller caller, Map<UUID, List<Measure>> parsed) {
         List<Metric> found = metrics.get(new ArrayList<>(parsed.keySet()));
         if (found.size() != parsed.size()) {
             TreeSet<String> missing = new TreeSet<>();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.polenta.service.auth.Caller;
 import org.polenta.service.http.JsonBodies;
+import org.polenta.service.operations.BatchMeasuresReader;
 import org.polenta.service.operations.MeasuresIntake;
 
 /** POST /v1/batch/metrics/measures: measures of several metrics at once, all accepted or none. */
@@ -19,16 +20,18 @@ public class BatchMeasuresResource {
 
     private final MeasuresIntake intake;
     private final JsonBodies bodies;
+    private final BatchMeasuresReader reader;
 
-    public BatchMeasuresResource(MeasuresIntake intake, JsonBodies bodies) {
+    public BatchMeasuresResource(MeasuresIntake intake, JsonBodies bodies, BatchMeasuresReader reader) {
         this.intake = intake;
         this.bodies = bodies;
+        this.reader = reader;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@Auth Caller caller, InputStream body) {
-        intake.addBatch(caller, bodies.read(body));
+        intake.addBatch(caller, reader.read(bodies.readLimited(body)));
         return Response.accepted().build();
     }
 }
