@@ -266,7 +266,7 @@ public class PolentaApplication extends Application<PolentaConfiguration> {
                 new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), reader, refresher,
                 enforcer, bodies));
         jersey.register(new BatchMeasuresResource(
-                new MeasuresIntake(storage.incoming(), metrics, enforcer, hints), bodies,
+                new MeasuresIntake(storage.incoming(), metrics, enforcer, hints),
                 new BatchMeasuresReader(bodies, mapper)));
         jersey.register(new SearchMetricResource(new MetricSearch(metrics, lookup, reader, enforcer), bodies));
         CrossMetricAggregation crossMetricAggregation = new CrossMetricAggregation(metrics, lookup,

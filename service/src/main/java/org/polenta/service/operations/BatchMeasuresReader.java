@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +50,12 @@ public final class BatchMeasuresReader {
                 && !mapper.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS);
     }
 
-    /** @throws org.polenta.service.errors.ApiException 400 in Gnocchi's words when the body is not a valid batch */
-    public Map<UUID, List<Measure>> read(byte[] body) {
+    /**
+     * @throws org.polenta.service.errors.ApiException 413 above the body limit, 400 in Gnocchi's words when the body
+     *                                                  is not a valid batch
+     */
+    public Map<UUID, List<Measure>> read(InputStream request) {
+        byte[] body = bodies.readLimited(request);
         Clock clock = Clock.systemUTC();
         return readPlain(body, clock).orElseGet(() -> readTree(bodies.parse(body), clock));
     }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.polenta.service.auth.Caller;
-import org.polenta.service.http.JsonBodies;
 import org.polenta.service.operations.BatchMeasuresReader;
 import org.polenta.service.operations.MeasuresIntake;
 
@@ -19,19 +18,17 @@ import org.polenta.service.operations.MeasuresIntake;
 public class BatchMeasuresResource {
 
     private final MeasuresIntake intake;
-    private final JsonBodies bodies;
     private final BatchMeasuresReader reader;
 
-    public BatchMeasuresResource(MeasuresIntake intake, JsonBodies bodies, BatchMeasuresReader reader) {
+    public BatchMeasuresResource(MeasuresIntake intake, BatchMeasuresReader reader) {
         this.intake = intake;
-        this.bodies = bodies;
         this.reader = reader;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@Auth Caller caller, InputStream body) {
-        intake.addBatch(caller, reader.read(bodies.readLimited(body)));
+        intake.addBatch(caller, reader.read(body));
         return Response.accepted().build();
     }
 }
