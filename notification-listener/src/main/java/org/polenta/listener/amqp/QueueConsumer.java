@@ -16,6 +16,8 @@ import com.rabbitmq.client.ShutdownSignalException;
 
 import org.polenta.listener.mapping.MappedSample;
 import org.polenta.listener.mapping.ResourceEnding;
+import org.polenta.listener.sample.PoisonMessageException;
+import org.polenta.listener.sample.PoisonReason;
 import org.polenta.listener.sink.SampleSink;
 import org.polenta.listener.sink.StoreOutcome;
 import org.slf4j.Logger;
@@ -127,7 +129,7 @@ final class QueueConsumer implements AutoCloseable {
         long newestSentAt = 0;
         int skipped = 0;
         for (Delivery delivery : batch) {
-            HandledMessage handled = handler.handle(delivery.body());
+            HandledMessage handled = read(delivery);
             if (handled.isPoison()) {
                 deadLetter(delivery, handled, backoff);
                 continue;
@@ -178,6 +180,20 @@ final class QueueConsumer implements AutoCloseable {
         metrics.ended(endings.size());
         metrics.skipped(skipped);
         metrics.acknowledged(newestSentAt);
+    }
+
+    /**
+     * The handler's verdict on a delivery. An exception out of it is a bug of the reader, not of the message, but
+     * it would end this worker thread and leave its unacknowledged messages stuck: the message goes to the
+     * dead-letter queue with the error instead, and the queue keeps moving.
+     */
+    private HandledMessage read(Delivery delivery) {
+        try {
+            return handler.handle(delivery.body());
+        } catch (RuntimeException e) {
+            LOG.error("could not read a message from {}", queue, e);
+            return HandledMessage.poison(new PoisonMessageException(PoisonReason.BAD_FIELD, "unreadable (" + e + ")"));
+        }
     }
 
     private void deadLetter(Delivery delivery, HandledMessage handled, Backoff backoff) throws InterruptedException {
