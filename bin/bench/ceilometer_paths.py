@@ -15,10 +15,14 @@
 
 Both first file one sample per resource (first sight: resources and metrics are created, timed apart), then
 SAMPLES samples over RESOURCES instances x 4 meters, one minute apart per resource. Prints one JSON line.
+
+WATCH="name=pid,name=pid" adds, per named process, the CPU seconds it spent over the whole call (cpu_s) and its
+resident size at the end (rss_mb).
 """
 import base64
 import datetime
 import json
+import os
 import sys
 import threading
 import time
@@ -185,7 +189,27 @@ def polenta(amqp_url, exchange, routing_key, api_url, admin_url, count, resource
             "queryable_s": round(queryable - t0, 2), "queryable_samples_per_s": round(count / (queryable - t0))}
 
 
+def watched():
+    """name -> pid from WATCH."""
+    pairs = [item.split("=", 1) for item in os.environ.get("WATCH", "").split(",") if "=" in item]
+    return {name: int(pid) for name, pid in pairs}
+
+
+def cpu_seconds(pid):
+    fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid):
+    for line in open("/proc/%d/status" % pid):
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024)
+    return None
+
+
 def main():
+    watch = watched()
+    cpu_before = {name: cpu_seconds(pid) for name, pid in watch.items()}
     mode = sys.argv[1]
     if mode == "gnocchi":
         url, count, resources = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
@@ -196,6 +220,9 @@ def main():
         result = polenta(amqp_url, exchange, key, api_url, admin_url, int(sys.argv[7]), int(sys.argv[8]))
     else:
         raise SystemExit(__doc__)
+    if watch:
+        result["cpu_s"] = {name: round(cpu_seconds(pid) - cpu_before[name], 1) for name, pid in watch.items()}
+        result["rss_mb"] = {name: rss_mb(pid) for name, pid in watch.items()}
     result["loadavg"] = open("/proc/loadavg").read().split()[:3]
     print(json.dumps(result))
 
